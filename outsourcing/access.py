@@ -1,0 +1,41 @@
+"""Who may see and change a workspace: one decorator every workspace view wears."""
+
+from functools import wraps
+
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+
+from outsourcing.models import Role
+from outsourcing.selectors import membership_get
+
+ROLE_NEEDED = {
+    Role.VIEWER: "",
+    Role.EDITOR: "Only editors and owners of this workspace can do that.",
+    Role.OWNER: "Only owners of this workspace can do that.",
+}
+
+
+def workspace_view(min_role: str = Role.VIEWER):
+    """Resolve the URL's workspace for a member of it, or refuse.
+
+    Anonymous visitors go to sign-in; someone who is not a member gets 404 (we do not
+    confirm that the workspace exists); a member without `min_role` gets 403. The view
+    receives the workspace and membership as `request.workspace` and `request.membership`
+    and no `slug` argument.
+    """
+
+    def decorator(view):
+        @wraps(view)
+        @login_required
+        def wrapped(request, slug, *args, **kwargs):
+            membership = membership_get(user=request.user, slug=slug)
+            if not membership.has_role(min_role):
+                raise PermissionDenied(ROLE_NEEDED[min_role])
+            request.workspace = membership.organization
+            request.membership = membership
+            request.session["last_workspace"] = slug
+            return view(request, *args, **kwargs)
+
+        return wrapped
+
+    return decorator

@@ -1,0 +1,15 @@
+from django.core.management.base import BaseCommand
+
+from outsourcing.demo.core import DEMO_LOGINS, DEMO_PASSWORD, demo_load_core
+
+
+class Command(BaseCommand):
+    help = "Load (or refresh) the demo workspaces, people and data. Safe to run again."
+
+    def handle(self, *args, **options):
+        loaded = demo_load_core()
+        for slug, functions in loaded.items():
+            self.stdout.write(f"Workspace “{slug}”: {len(functions)} business functions.")
+        self.stdout.write(self.style.SUCCESS(f"\nDemo logins (password for all: {DEMO_PASSWORD})"))
+        for login in DEMO_LOGINS:
+            self.stdout.write(f"  {login.email:<28} {login.what}")

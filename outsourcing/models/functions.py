@@ -1,0 +1,95 @@
+from django.db import models
+from django.db.models.functions import Lower
+
+from .workspaces import Organization
+
+
+class Department(models.Model):
+    """A workspace's own grouping of functions (Finance, HR, IT …)."""
+
+    workspace = models.ForeignKey(
+        Organization, on_delete=models.CASCADE, related_name="departments"
+    )
+    name = models.CharField(max_length=100)
+
+    class Meta:
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(
+                "workspace",
+                Lower("name"),
+                name="department_name_ci_unique_per_workspace",
+                violation_error_message="A department with this name already exists here.",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class CurrentSourcing(models.TextChoices):
+    IN_HOUSE = "in_house", "In-house"
+    OUTSOURCED = "outsourced", "Outsourced"
+
+
+class BusinessFunction(models.Model):
+    """Something the company does that could be kept or outsourced (payroll, helpdesk …)."""
+
+    workspace = models.ForeignKey(Organization, on_delete=models.CASCADE, related_name="functions")
+    name = models.CharField(max_length=200)
+    department = models.ForeignKey(
+        Department, on_delete=models.PROTECT, null=True, blank=True, related_name="functions"
+    )
+    description = models.TextField(blank=True)
+    annual_cost = models.DecimalField(
+        "annual in-house cost",
+        max_digits=14,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        help_text="What doing it in-house costs a year, in the workspace currency.",
+    )
+    fte = models.DecimalField(
+        "FTE",
+        max_digits=8,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        help_text="Full-time equivalents working on it today.",
+    )
+    monthly_volume = models.PositiveIntegerField(
+        null=True, blank=True, help_text="Transactions, tickets or cases a month, if countable."
+    )
+    current_sourcing = models.CharField(
+        max_length=12, choices=CurrentSourcing.choices, default=CurrentSourcing.IN_HOUSE
+    )
+    is_archived = models.BooleanField(default=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(
+                "workspace",
+                Lower("name"),
+                name="function_name_ci_unique_per_workspace",
+                violation_error_message="A function with this name already exists here.",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(annual_cost__gte=0) | models.Q(annual_cost__isnull=True),
+                name="function_annual_cost_not_negative",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(fte__gte=0) | models.Q(fte__isnull=True),
+                name="function_fte_not_negative",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(current_sourcing__in=CurrentSourcing.values),
+                name="function_current_sourcing_valid",
+            ),
+        ]
+        indexes = [models.Index(fields=["workspace", "is_archived", "name"])]
+
+    def __str__(self) -> str:
+        return self.name

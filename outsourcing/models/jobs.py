@@ -1,0 +1,50 @@
+from django.conf import settings
+from django.db import models
+
+from .workspaces import Organization
+
+
+class Job(models.Model):
+    """Long work done by a Celery task on a workspace's behalf (exports, re-scoring …).
+
+    The row, not Celery's result store, is what pages poll: it looks the same whether a
+    worker ran the task or it ran eagerly, and it keeps the output file for download.
+    """
+
+    class Kind(models.TextChoices):
+        EXPORT_FUNCTIONS = "export_functions", "Export functions"
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", "Queued"
+        RUNNING = "running", "Running"
+        SUCCEEDED = "succeeded", "Done"
+        FAILED = "failed", "Failed"
+
+    workspace = models.ForeignKey(Organization, on_delete=models.CASCADE, related_name="jobs")
+    kind = models.CharField(max_length=40, choices=Kind.choices)
+    params = models.JSONField(default=dict, blank=True)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.QUEUED)
+    progress = models.PositiveSmallIntegerField(default=0)
+    message = models.TextField(blank=True)
+    result_file = models.FileField(upload_to="jobs/%Y/%m/", blank=True)
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    started_at = models.DateTimeField(null=True, blank=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(progress__lte=100), name="job_progress_at_most_100"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} ({self.get_status_display()})"
+
+    @property
+    def is_finished(self) -> bool:
+        return self.status in (self.Status.SUCCEEDED, self.Status.FAILED)

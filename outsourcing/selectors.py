@@ -1,0 +1,90 @@
+"""Reads of the core domain. Everything a workspace owns is read through a function here
+that takes the workspace, so no view can forget the tenant filter."""
+
+from django.db.models import QuerySet
+from django.shortcuts import get_object_or_404
+
+from outsourcing.filters import BusinessFunctionFilter
+from outsourcing.models import BusinessFunction, Department, Job, Membership, Organization, User
+
+
+def membership_get(*, user: User, slug: str) -> Membership:
+    """The user's membership of the workspace with this slug; 404 for anyone else."""
+    return get_object_or_404(
+        Membership.objects.select_related("organization"), user=user, organization__slug=slug
+    )
+
+
+def memberships_for_user(*, user: User) -> QuerySet[Membership]:
+    return Membership.objects.filter(user=user).select_related("organization")
+
+
+def workspace_members(*, workspace: Organization) -> QuerySet[Membership]:
+    return workspace.memberships.select_related("user").order_by("user__email")
+
+
+def workspace_member_get(*, workspace: Organization, pk: int) -> Membership:
+    return get_object_or_404(workspace.memberships.select_related("user"), pk=pk)
+
+
+def function_queryset(*, workspace: Organization) -> QuerySet[BusinessFunction]:
+    return BusinessFunction.objects.filter(workspace=workspace).select_related("department")
+
+
+def function_filterset(*, workspace: Organization, data=None) -> BusinessFunctionFilter:
+    """The filtered, sorted function list and its form (active functions by default)."""
+    return BusinessFunctionFilter(
+        data, queryset=function_queryset(workspace=workspace), workspace=workspace
+    )
+
+
+def function_get(*, workspace: Organization, pk: int) -> BusinessFunction:
+    return get_object_or_404(function_queryset(workspace=workspace), pk=pk)
+
+
+def function_name_taken(
+    *, workspace: Organization, name: str, exclude_pk: int | None = None
+) -> bool:
+    """Whether another function of the workspace already has this name, in any case."""
+    queryset = BusinessFunction.objects.filter(workspace=workspace, name__iexact=name.strip())
+    if exclude_pk is not None:
+        queryset = queryset.exclude(pk=exclude_pk)
+    return queryset.exists()
+
+
+def department_names(*, workspace: Organization) -> list[str]:
+    return list(Department.objects.filter(workspace=workspace).values_list("name", flat=True))
+
+
+def job_get(*, workspace: Organization, pk: int) -> Job:
+    return get_object_or_404(Job.objects.filter(workspace=workspace), pk=pk)
+
+
+FUNCTION_EXPORT_COLUMNS = [
+    "name",
+    "department",
+    "description",
+    "annual_cost",
+    "fte",
+    "monthly_volume",
+    "current_sourcing",
+]
+
+
+def function_export_rows(*, workspace: Organization) -> tuple[list[str], list[list]]:
+    """The workspace's active functions as export rows, sorted by name."""
+    rows = [
+        [
+            function.name,
+            function.department.name if function.department else "",
+            function.description,
+            function.annual_cost,
+            function.fte,
+            function.monthly_volume,
+            function.current_sourcing,
+        ]
+        for function in function_queryset(workspace=workspace)
+        .filter(is_archived=False)
+        .order_by("name")
+    ]
+    return FUNCTION_EXPORT_COLUMNS, rows

@@ -1,0 +1,81 @@
+from decimal import Decimal
+
+from django.db import IntegrityError, transaction
+
+from outsourcing.models import BusinessFunction, CurrentSourcing, Department, Organization
+
+
+def department_get_or_create(*, workspace: Organization, name: str) -> Department | None:
+    """The workspace's department of this name (any case), created if new; None for blank."""
+    name = " ".join((name or "").split())
+    if not name:
+        return None
+    department = Department.objects.filter(workspace=workspace, name__iexact=name).first()
+    if department is not None:
+        return department
+    try:
+        with transaction.atomic():
+            return Department.objects.create(workspace=workspace, name=name)
+    except IntegrityError:
+        # Someone created it between our read and our write: theirs is as good as ours.
+        return Department.objects.get(workspace=workspace, name__iexact=name)
+
+
+@transaction.atomic
+def function_create(
+    *,
+    workspace: Organization,
+    name: str,
+    department: str = "",
+    description: str = "",
+    annual_cost: Decimal | None = None,
+    fte: Decimal | None = None,
+    monthly_volume: int | None = None,
+    current_sourcing: str = CurrentSourcing.IN_HOUSE,
+) -> BusinessFunction:
+    """Add a business function to the workspace. Raises ValidationError naming the field."""
+    function = BusinessFunction(
+        workspace=workspace,
+        name=" ".join(name.split()),
+        description=description.strip(),
+        annual_cost=annual_cost,
+        fte=fte,
+        monthly_volume=monthly_volume,
+        current_sourcing=current_sourcing,
+    )
+    function.full_clean(exclude=["department"])
+    function.department = department_get_or_create(workspace=workspace, name=department)
+    function.save()
+    return function
+
+
+@transaction.atomic
+def function_update(
+    *,
+    function: BusinessFunction,
+    name: str,
+    department: str = "",
+    description: str = "",
+    annual_cost: Decimal | None = None,
+    fte: Decimal | None = None,
+    monthly_volume: int | None = None,
+    current_sourcing: str = CurrentSourcing.IN_HOUSE,
+) -> BusinessFunction:
+    """Change a function's details. Raises ValidationError naming the field."""
+    function.name = " ".join(name.split())
+    function.description = description.strip()
+    function.annual_cost = annual_cost
+    function.fte = fte
+    function.monthly_volume = monthly_volume
+    function.current_sourcing = current_sourcing
+    function.full_clean(exclude=["department"])
+    function.department = department_get_or_create(workspace=function.workspace, name=department)
+    function.save()
+    return function
+
+
+def function_set_archived(*, function: BusinessFunction, archived: bool) -> BusinessFunction:
+    """Archive (hide from lists and the portfolio) or restore a function; nothing is deleted."""
+    function.is_archived = archived
+    function.save(update_fields=["is_archived", "updated_at"])
+    return function

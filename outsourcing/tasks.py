@@ -1,0 +1,11 @@
+"""Celery tasks of the core domain: thin, they take ids and call a service."""
+
+from celery import shared_task
+
+from outsourcing.services.exports import functions_export_work
+from outsourcing.services.jobs import job_execute
+
+
+@shared_task
+def export_functions(job_id: int) -> None:
+    job_execute(job_id=job_id, work=functions_export_work)

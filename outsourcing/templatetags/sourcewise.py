@@ -1,0 +1,39 @@
+from decimal import Decimal
+
+from django import template
+from django.contrib.humanize.templatetags.humanize import intcomma
+from django.utils.html import format_html
+
+register = template.Library()
+
+
+@register.filter
+def money(value, currency: str = "") -> str:
+    """1234567.8 → “EUR 1,234,568” (whole units: these are budgets, not invoices)."""
+    if value in (None, ""):
+        return "—"
+    amount = intcomma(int(Decimal(value).quantize(Decimal(1))))
+    return f"{currency} {amount}".strip()
+
+
+@register.simple_tag(takes_context=True)
+def sort_link(context, field: str, label: str) -> str:
+    """A column header that sorts by `field`, and reverses when clicked again."""
+    request = context["request"]
+    current = request.GET.get("sort", "")
+    if current == field:
+        target, arrow = f"-{field}", "bi-sort-up"
+    elif current == f"-{field}":
+        target, arrow = field, "bi-sort-down"
+    else:
+        target, arrow = field, ""
+    params = request.GET.copy()
+    params["sort"] = target
+    params.pop("page", None)
+    icon = format_html(' <i class="bi {}" aria-hidden="true"></i>', arrow) if arrow else ""
+    return format_html(
+        '<a href="?{}" class="link-body-emphasis text-decoration-none">{}{}</a>',
+        params.urlencode(),
+        label,
+        icon,
+    )

@@ -1,0 +1,35 @@
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import redirect, render
+
+from outsourcing.access import workspace_view
+from outsourcing.selectors import memberships_for_user
+
+
+@login_required
+def home(request):
+    """Send people where they work: their last workspace, their only one, or a choice."""
+    memberships = list(memberships_for_user(user=request.user))
+    slugs = [m.organization.slug for m in memberships]
+    last = request.session.get("last_workspace")
+    if last in slugs:
+        return redirect("dashboard", slug=last)
+    if len(slugs) == 1:
+        return redirect("dashboard", slug=slugs[0])
+    return redirect("workspace_list")
+
+
+@login_required
+def workspace_list(request):
+    return render(
+        request,
+        "outsourcing/workspace_list.html",
+        {"memberships": memberships_for_user(user=request.user)},
+    )
+
+
+@workspace_view()
+def dashboard(request):
+    from outsourcing.selectors import function_queryset
+
+    functions = function_queryset(workspace=request.workspace).filter(is_archived=False)
+    return render(request, "outsourcing/dashboard.html", {"function_count": functions.count()})

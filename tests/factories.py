@@ -1,0 +1,85 @@
+"""factory_boy factories for the whole project: one place to make test data."""
+
+from decimal import Decimal
+
+import factory
+
+from outsourcing.models import (
+    BusinessFunction,
+    Department,
+    Job,
+    Membership,
+    Organization,
+    Role,
+    User,
+)
+
+PASSWORD = "correct horse battery staple"
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = User
+        skip_postgeneration_save = True
+
+    email = factory.Sequence(lambda n: f"person{n}@example.com")
+    first_name = factory.Faker("first_name")
+    last_name = factory.Faker("last_name")
+    password = factory.PostGenerationMethodCall("set_password", PASSWORD)
+
+    @factory.post_generation
+    def _save(obj, create, extracted, **kwargs):
+        if create:
+            obj.save()
+
+
+class OrganizationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Organization
+        django_get_or_create = ["slug"]
+
+    name = factory.Sequence(lambda n: f"Client {n}")
+    slug = factory.Sequence(lambda n: f"client-{n}")
+    country = "DE"
+    currency = "EUR"
+
+
+class MembershipFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Membership
+
+    user = factory.SubFactory(UserFactory)
+    organization = factory.SubFactory(OrganizationFactory)
+    role = Role.EDITOR
+
+
+class DepartmentFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Department
+
+    workspace = factory.SubFactory(OrganizationFactory)
+    name = factory.Sequence(lambda n: f"Department {n}")
+
+
+class BusinessFunctionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = BusinessFunction
+
+    workspace = factory.SubFactory(OrganizationFactory)
+    name = factory.Sequence(lambda n: f"Function {n}")
+    department = factory.SubFactory(
+        DepartmentFactory, workspace=factory.SelfAttribute("..workspace")
+    )
+    description = "Something the company does."
+    annual_cost = Decimal("250000.00")
+    fte = Decimal("3.5")
+    monthly_volume = 1000
+
+
+class JobFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Job
+
+    workspace = factory.SubFactory(OrganizationFactory)
+    kind = Job.Kind.EXPORT_FUNCTIONS
+    params = factory.LazyFunction(lambda: {"format": "csv"})
