@@ -34,6 +34,7 @@ class BusinessFunctionForm(forms.ModelForm):
             "annual_cost",
             "fte",
             "monthly_volume",
+            "service_line",
             "current_sourcing",
         ]
         widgets = {
@@ -50,6 +51,7 @@ class BusinessFunctionForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.workspace = workspace
         self.fields["annual_cost"].label = f"Annual in-house cost ({workspace.currency})"
+        self.fields["service_line"].empty_label = "— not chosen —"
         if self.instance.pk and self.instance.department_id:
             self.initial.setdefault("department", self.instance.department.name)
 

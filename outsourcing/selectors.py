@@ -28,7 +28,9 @@ def workspace_member_get(*, workspace: Organization, pk: int) -> Membership:
 
 
 def function_queryset(*, workspace: Organization) -> QuerySet[BusinessFunction]:
-    return BusinessFunction.objects.filter(workspace=workspace).select_related("department")
+    return BusinessFunction.objects.filter(workspace=workspace).select_related(
+        "department", "service_line", "latest_assessment"
+    )
 
 
 def function_filterset(*, workspace: Organization, data=None) -> BusinessFunctionFilter:

@@ -15,6 +15,7 @@ from outsourcing.models import (
     User,
 )
 from outsourcing.services.functions import department_get_or_create
+from vendors.models import ServiceLine
 
 DEMO_PASSWORD = "sourcewise-demo"
 
@@ -88,6 +89,7 @@ def _demo_function(workspace: Organization, demo: DemoFunction) -> BusinessFunct
             "annual_cost": Decimal(demo.annual_cost),
             "fte": Decimal(str(demo.fte)),
             "monthly_volume": demo.monthly_volume,
+            "service_line": ServiceLine.objects.filter(code=demo.service_line).first(),
             "current_sourcing": CurrentSourcing.OUTSOURCED
             if demo.outsourced
             else CurrentSourcing.IN_HOUSE,

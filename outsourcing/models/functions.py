@@ -60,6 +60,24 @@ class BusinessFunction(models.Model):
     monthly_volume = models.PositiveIntegerField(
         null=True, blank=True, help_text="Transactions, tickets or cases a month, if countable."
     )
+    service_line = models.ForeignKey(
+        "vendors.ServiceLine",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="functions",
+        help_text="The kind of service it would be bought as, for the vendor shortlist.",
+    )
+    latest_assessment = models.OneToOneField(
+        "assessments.Assessment",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+        # Kept by the assessment service in the same transaction as the assessment: lists,
+        # filters and exports read the current recommendation without a subquery per row.
+    )
     current_sourcing = models.CharField(
         max_length=12, choices=CurrentSourcing.choices, default=CurrentSourcing.IN_HOUSE
     )

@@ -3,6 +3,7 @@ from decimal import Decimal
 from django.db import IntegrityError, transaction
 
 from outsourcing.models import BusinessFunction, CurrentSourcing, Department, Organization
+from vendors.models import ServiceLine
 
 
 def department_get_or_create(*, workspace: Organization, name: str) -> Department | None:
@@ -31,6 +32,7 @@ def function_create(
     annual_cost: Decimal | None = None,
     fte: Decimal | None = None,
     monthly_volume: int | None = None,
+    service_line: ServiceLine | None = None,
     current_sourcing: str = CurrentSourcing.IN_HOUSE,
 ) -> BusinessFunction:
     """Add a business function to the workspace. Raises ValidationError naming the field."""
@@ -41,6 +43,7 @@ def function_create(
         annual_cost=annual_cost,
         fte=fte,
         monthly_volume=monthly_volume,
+        service_line=service_line,
         current_sourcing=current_sourcing,
     )
     function.full_clean(exclude=["department"])
@@ -59,6 +62,7 @@ def function_update(
     annual_cost: Decimal | None = None,
     fte: Decimal | None = None,
     monthly_volume: int | None = None,
+    service_line: ServiceLine | None = None,
     current_sourcing: str = CurrentSourcing.IN_HOUSE,
 ) -> BusinessFunction:
     """Change a function's details. Raises ValidationError naming the field."""
@@ -67,6 +71,7 @@ def function_update(
     function.annual_cost = annual_cost
     function.fte = fte
     function.monthly_volume = monthly_volume
+    function.service_line = service_line
     function.current_sourcing = current_sourcing
     function.full_clean(exclude=["department"])
     function.department = department_get_or_create(workspace=function.workspace, name=department)
