@@ -94,6 +94,10 @@ class Assessment(models.Model):
         return {name: getattr(self, name) for name in FACTOR_FIELDS}
 
     @property
+    def score_for_recommendation(self) -> float:
+        return self.scores[self.recommendation]
+
+    @property
     def scores(self) -> dict[str, float]:
         return {
             SourcingOption.BPO: self.score_bpo,

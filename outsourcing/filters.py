@@ -2,7 +2,10 @@ import django_filters
 from django import forms
 from django.db.models import Q
 
+from assessments.models import SourcingOption
 from outsourcing.models import BusinessFunction, Department
+
+NOT_ASSESSED = "NONE"
 
 
 class BusinessFunctionFilter(django_filters.FilterSet):
@@ -11,6 +14,14 @@ class BusinessFunctionFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(method="search", label="Search")
     department = django_filters.ModelChoiceFilter(
         queryset=Department.objects.none(), empty_label="All departments"
+    )
+    recommendation = django_filters.ChoiceFilter(
+        method="filter_recommendation",
+        choices=[*SourcingOption.choices, (NOT_ASSESSED, "Not assessed")],
+        empty_label="Any recommendation",
+    )
+    close_call = django_filters.BooleanFilter(
+        method="filter_close_call", label="Close calls only", widget=forms.CheckboxInput
     )
     status = django_filters.ChoiceFilter(
         method="filter_status",
@@ -24,6 +35,8 @@ class BusinessFunctionFilter(django_filters.FilterSet):
             ("department__name", "department"),
             ("annual_cost", "annual_cost"),
             ("fte", "fte"),
+            ("latest_assessment__recommendation", "recommendation"),
+            ("latest_assessment__margin", "margin"),
             ("updated_at", "updated"),
         ),
         label="Sort by",
@@ -31,7 +44,7 @@ class BusinessFunctionFilter(django_filters.FilterSet):
 
     class Meta:
         model = BusinessFunction
-        fields = ["q", "department", "status"]
+        fields = ["q", "department", "recommendation", "close_call", "status"]
 
     def __init__(self, data=None, *args, workspace, **kwargs):
         data = data.copy() if data is not None else {}
@@ -39,12 +52,25 @@ class BusinessFunctionFilter(django_filters.FilterSet):
         super().__init__(data, *args, **kwargs)
         self.filters["department"].queryset = Department.objects.filter(workspace=workspace)
         for field in self.form.fields.values():
-            field.widget.attrs.setdefault(
-                "class", "form-select" if isinstance(field.widget, forms.Select) else "form-control"
-            )
+            if isinstance(field.widget, forms.CheckboxInput):
+                css = "form-check-input"
+            elif isinstance(field.widget, forms.Select):
+                css = "form-select"
+            else:
+                css = "form-control"
+            field.widget.attrs.setdefault("class", css)
 
     def search(self, queryset, name, value):
         return queryset.filter(Q(name__icontains=value) | Q(description__icontains=value))
+
+    def filter_recommendation(self, queryset, name, value):
+        if value == NOT_ASSESSED:
+            return queryset.filter(latest_assessment__isnull=True)
+        return queryset.filter(latest_assessment__recommendation=value)
+
+    def filter_close_call(self, queryset, name, value):
+        # An unticked box means "all", not "only clear calls".
+        return queryset.filter(latest_assessment__close_call=True) if value else queryset
 
     def filter_status(self, queryset, name, value):
         if value == "archived":
@@ -52,6 +78,14 @@ class BusinessFunctionFilter(django_filters.FilterSet):
         if value == "all":
             return queryset
         return queryset.filter(is_archived=False)
+
+    @property
+    def is_filtered(self) -> bool:
+        """Whether the person narrowed the list (so an empty one means “no match”)."""
+        data = self.form.cleaned_data if self.form.is_valid() else {}
+        return any(
+            data.get(name) for name in ("q", "department", "recommendation", "close_call")
+        ) or (data.get("status") == "archived")
 
     @property
     def qs(self):

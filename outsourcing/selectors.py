@@ -60,33 +60,3 @@ def department_names(*, workspace: Organization) -> list[str]:
 
 def job_get(*, workspace: Organization, pk: int) -> Job:
     return get_object_or_404(Job.objects.filter(workspace=workspace), pk=pk)
-
-
-FUNCTION_EXPORT_COLUMNS = [
-    "name",
-    "department",
-    "description",
-    "annual_cost",
-    "fte",
-    "monthly_volume",
-    "current_sourcing",
-]
-
-
-def function_export_rows(*, workspace: Organization) -> tuple[list[str], list[list]]:
-    """The workspace's active functions as export rows, sorted by name."""
-    rows = [
-        [
-            function.name,
-            function.department.name if function.department else "",
-            function.description,
-            function.annual_cost,
-            function.fte,
-            function.monthly_volume,
-            function.current_sourcing,
-        ]
-        for function in function_queryset(workspace=workspace)
-        .filter(is_archived=False)
-        .order_by("name")
-    ]
-    return FUNCTION_EXPORT_COLUMNS, rows

@@ -116,11 +116,11 @@ def _csv_rows(data: bytes) -> Iterable[list[str]]:
             f"The file is not UTF-8 text (byte 0x{data[exc.start]:02x} at position {exc.start}). "
             "Save it as “CSV UTF-8” and upload it again."
         ) from None
-    try:
-        dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
-    except csv.Error:
-        dialect = csv.excel
-    reader = csv.reader(io.StringIO(text, newline=""), dialect)
+    # The header line decides the delimiter (Excel writes ";" in some locales). csv.Sniffer
+    # is not used: quotes and apostrophes in the data fool it.
+    header_line = text.split("\n", 1)[0]
+    delimiter = max(",;\t", key=header_line.count)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     try:
         return [[cell.strip() for cell in row] for row in reader]
     except csv.Error as exc:

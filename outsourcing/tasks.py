@@ -2,10 +2,16 @@
 
 from celery import shared_task
 
-from outsourcing.services.exports import functions_export_work
+from outsourcing.inventory.exporter import inventory_export_work
+from outsourcing.services.inventory import inventory_import_work
 from outsourcing.services.jobs import job_execute
 
 
 @shared_task
 def export_functions(job_id: int) -> None:
-    job_execute(job_id=job_id, work=functions_export_work)
+    job_execute(job_id=job_id, work=inventory_export_work)
+
+
+@shared_task
+def import_functions(job_id: int) -> None:
+    job_execute(job_id=job_id, work=inventory_import_work)

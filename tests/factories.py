@@ -83,3 +83,25 @@ class JobFactory(factory.django.DjangoModelFactory):
     workspace = factory.SubFactory(OrganizationFactory)
     kind = Job.Kind.EXPORT_FUNCTIONS
     params = factory.LazyFunction(lambda: {"format": "csv"})
+
+
+# Assessments -------------------------------------------------------------------------
+
+# Canonical ratings from DOMAIN.md, in factor order.
+PAYROLL = (1, 4, 5, 2, 2, 2, 3, 2)  # BPO
+MARKET_RESEARCH = (3, 3, 2, 5, 2, 3, 2, 4)  # KPO
+IT_HELPDESK = (1, 4, 4, 2, 5, 2, 2, 3)  # ITO
+CORE_STRATEGY = (5, 1, 1, 5, 2, 5, 5, 1)  # in-house
+
+
+def ratings_of(values) -> dict[str, int]:
+    from assessments.models import FACTOR_FIELDS
+
+    return dict(zip(FACTOR_FIELDS, values, strict=True))
+
+
+def assess(function, values=PAYROLL, assessor=None):
+    """Assess `function` through the real service (the engine scores it)."""
+    from assessments.services import assessment_create
+
+    return assessment_create(function=function, ratings=ratings_of(values), assessor=assessor)

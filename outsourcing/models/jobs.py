@@ -13,8 +13,11 @@ class Job(models.Model):
 
     class Kind(models.TextChoices):
         EXPORT_FUNCTIONS = "export_functions", "Export functions"
+        IMPORT_FUNCTIONS = "import_functions", "Import functions"
+        RESCORE = "rescore", "Re-score after a weight change"
 
     class Status(models.TextChoices):
+        PREVIEW = "preview", "Awaiting confirmation"
         QUEUED = "queued", "Queued"
         RUNNING = "running", "Running"
         SUCCEEDED = "succeeded", "Done"
@@ -26,6 +29,9 @@ class Job(models.Model):
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.QUEUED)
     progress = models.PositiveSmallIntegerField(default=0)
     message = models.TextField(blank=True)
+    source_file = models.FileField(
+        upload_to="uploads/%Y/%m/", blank=True, help_text="What the user uploaded, for imports."
+    )
     result_file = models.FileField(upload_to="jobs/%Y/%m/", blank=True)
     requested_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"

@@ -44,6 +44,26 @@ def job_start(
     return job
 
 
+def job_confirm(*, job: Job, task) -> bool:
+    """Queue a job that was waiting for the person's confirmation (an import preview).
+
+    Returns False when it was no longer waiting (confirmed twice, or cancelled).
+    """
+    confirmed = Job.objects.filter(pk=job.pk, status=Job.Status.PREVIEW).update(
+        status=Job.Status.QUEUED
+    )
+    if confirmed:
+        transaction.on_commit(lambda: task.delay(job.pk))
+    return bool(confirmed)
+
+
+def job_discard(*, job: Job) -> None:
+    """Forget a job awaiting confirmation, and the file it kept."""
+    if job.source_file:
+        job.source_file.delete(save=False)
+    job.delete()
+
+
 def job_report_progress(job_id: int, progress: int, message: str = "") -> None:
     Job.objects.filter(id=job_id).update(progress=max(0, min(100, progress)), message=message)
 

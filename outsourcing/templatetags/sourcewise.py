@@ -37,3 +37,20 @@ def sort_link(context, field: str, label: str) -> str:
         label,
         icon,
     )
+
+
+@register.filter
+def percent(value, digits: int = 0) -> str:
+    """0.153 → “15 %”."""
+    if value in (None, ""):
+        return "—"
+    return f"{float(value) * 100:.{int(digits)}f} %"
+
+
+@register.filter
+def criterion_label(key: str) -> str:
+    """“task_nature” → “Task nature” (the engine's label for a criterion key)."""
+    from assessments.scoring import CRITERION_INFO
+
+    info = CRITERION_INFO.get(key)
+    return info.label if info else key

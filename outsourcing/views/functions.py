@@ -3,6 +3,7 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
+from assessments.selectors import function_result
 from outsourcing.access import workspace_view
 from outsourcing.forms import BusinessFunctionForm
 from outsourcing.models import Role
@@ -29,7 +30,11 @@ def function_list(request):
 @workspace_view()
 def function_detail(request, pk: int):
     function = function_get(workspace=request.workspace, pk=pk)
-    return render(request, "outsourcing/function_detail.html", {"function": function})
+    return render(
+        request,
+        "outsourcing/function_detail.html",
+        {"function": function, "result": function_result(function=function)},
+    )
 
 
 def _save_function(form, save):

@@ -1,30 +1,9 @@
-from django.http import FileResponse, Http404
+from django.http import FileResponse
 from django.shortcuts import redirect, render
-from django.views.decorators.http import require_POST
 
 from outsourcing.access import workspace_view
 from outsourcing.models import Job
 from outsourcing.selectors import job_get
-from outsourcing.services.jobs import job_start
-from outsourcing.tasks import export_functions
-
-EXPORT_FORMATS = ("csv", "xlsx")
-
-
-@workspace_view()
-@require_POST
-def functions_export(request):
-    file_format = request.POST.get("format", "csv")
-    if file_format not in EXPORT_FORMATS:
-        raise Http404("Unknown export format.")
-    job = job_start(
-        workspace=request.workspace,
-        kind=Job.Kind.EXPORT_FUNCTIONS,
-        requested_by=request.user,
-        task=export_functions,
-        params={"format": file_format},
-    )
-    return redirect("job_detail", slug=request.workspace.slug, pk=job.pk)
 
 
 @workspace_view()

@@ -2,6 +2,7 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 
 from outsourcing.access import workspace_view
+from outsourcing.portfolio import portfolio_summary
 from outsourcing.selectors import memberships_for_user
 
 
@@ -29,7 +30,8 @@ def workspace_list(request):
 
 @workspace_view()
 def dashboard(request):
-    from outsourcing.selectors import function_queryset
-
-    functions = function_queryset(workspace=request.workspace).filter(is_archived=False)
-    return render(request, "outsourcing/dashboard.html", {"function_count": functions.count()})
+    return render(
+        request,
+        "outsourcing/dashboard.html",
+        {"portfolio": portfolio_summary(workspace=request.workspace)},
+    )

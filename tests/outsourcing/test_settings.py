@@ -18,7 +18,8 @@ def _settings_in_subprocess(env: dict, expression: str) -> subprocess.CompletedP
         [
             sys.executable,
             "-c",
-            f"import django; django.setup(); from django.conf import settings; print(({expression}))",
+            "import django; django.setup(); from django.conf import settings; "
+            f"print(({expression}))",
         ],
         cwd=ROOT,
         env={**clean, "DJANGO_SETTINGS_MODULE": "outsourcing.settings", **env},

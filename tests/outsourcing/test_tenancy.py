@@ -5,7 +5,7 @@ URL whose arguments this test cannot fill fails the test until it is taught how.
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
-from outsourcing.models import Membership
+from outsourcing.models import Job, Membership
 from tests.factories import BusinessFunctionFactory, JobFactory
 
 
@@ -32,11 +32,14 @@ def _objects_of(workspace, owner):
         "function": BusinessFunctionFactory(workspace=workspace),
         "member": Membership.objects.get(organization=workspace, user=owner),
         "job": JobFactory(workspace=workspace),
+        "import": JobFactory(
+            workspace=workspace, kind=Job.Kind.IMPORT_FUNCTIONS, status=Job.Status.PREVIEW
+        ),
     }
 
 
 # Which object a URL's <pk> names, by URL name prefix.
-PK_KIND = {"function": "function", "member": "member", "job": "job"}
+PK_KIND = {"function": "function", "member": "member", "job": "job", "import": "import"}
 
 
 def _url_for(name, kwargs, slug, objects):

@@ -1,6 +1,8 @@
 from django.core.management.base import BaseCommand
 
+from assessments.demo import demo_load_assessments
 from outsourcing.demo.core import DEMO_LOGINS, DEMO_PASSWORD, demo_load_core
+from outsourcing.models import User
 
 
 class Command(BaseCommand):
@@ -10,6 +12,10 @@ class Command(BaseCommand):
         loaded = demo_load_core()
         for slug, functions in loaded.items():
             self.stdout.write(f"Workspace “{slug}”: {len(functions)} business functions.")
+        assessed = demo_load_assessments(
+            loaded, assessor=User.objects.get(email="editor@sourcewise.example")
+        )
+        self.stdout.write(f"Assessments: {assessed} added (0 means they were already there).")
         self.stdout.write(self.style.SUCCESS(f"\nDemo logins (password for all: {DEMO_PASSWORD})"))
         for login in DEMO_LOGINS:
             self.stdout.write(f"  {login.email:<28} {login.what}")

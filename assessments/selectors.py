@@ -1,0 +1,126 @@
+"""Reads of assessments and weights, always through the workspace."""
+
+from dataclasses import dataclass
+
+import pandas as pd
+from django.db.models import QuerySet
+from django.shortcuts import get_object_or_404
+
+from assessments import scoring
+from assessments.charts import contributions_chart, option_scores_chart
+from assessments.models import FACTOR_FIELDS, Assessment, CriteriaWeights, WeightChange
+from outsourcing.models import BusinessFunction, Organization
+
+
+def workspace_weights(*, workspace: Organization) -> dict[str, float]:
+    """The workspace's criteria weights (fractions summing to 1); product defaults if unset."""
+    row = CriteriaWeights.objects.filter(workspace=workspace).first()
+    return dict(row.weights) if row else dict(scoring.DEFAULT_WEIGHTS)
+
+
+def workspace_weights_record(*, workspace: Organization) -> CriteriaWeights | None:
+    return CriteriaWeights.objects.filter(workspace=workspace).select_related("updated_by").first()
+
+
+def weight_changes(*, workspace: Organization) -> QuerySet[WeightChange]:
+    return WeightChange.objects.filter(workspace=workspace).select_related("changed_by")
+
+
+def function_assessments(*, function: BusinessFunction) -> QuerySet[Assessment]:
+    """A function's assessments, newest first, with who made them."""
+    return function.assessments.select_related("assessor").order_by("-assessed_at", "-pk")
+
+
+def assessment_get(*, workspace: Organization, pk: int) -> Assessment:
+    return get_object_or_404(
+        Assessment.objects.filter(function__workspace=workspace).select_related("function"), pk=pk
+    )
+
+
+def latest_assessments(*, workspace: Organization) -> QuerySet[Assessment]:
+    """The current assessment of every function of the workspace that has one."""
+    return Assessment.objects.filter(
+        pk__in=BusinessFunction.objects.filter(
+            workspace=workspace, latest_assessment__isnull=False
+        ).values("latest_assessment")
+    )
+
+
+@dataclass(frozen=True)
+class WeightInterval:
+    criterion: str
+    label: str
+    current: float
+    low: float
+    high: float
+
+    @property
+    def unbounded(self) -> bool:
+        return self.low <= 0.0005 and self.high >= 0.9995
+
+
+@dataclass(frozen=True)
+class AssessmentChange:
+    assessment: Assessment
+    changes: list[tuple[str, int, int]]  # (factor label, before, after)
+
+
+@dataclass(frozen=True)
+class FunctionResult:
+    """Everything the function page shows about its current recommendation."""
+
+    latest: Assessment | None
+    history: list[AssessmentChange]
+    intervals: list[WeightInterval]
+    robustness: float | None
+    scores_chart: dict | None
+    contributions_chart: dict | None
+
+
+ROBUSTNESS_DRAWS = 1000
+ROBUSTNESS_SPREAD = 0.2
+
+
+def function_result(*, function: BusinessFunction) -> FunctionResult:
+    """The function's current result, how it holds when weights move, and its history."""
+    assessments = list(function_assessments(function=function)[:50])
+    history = [
+        AssessmentChange(
+            assessment=assessment,
+            changes=[
+                (scoring.FACTOR_INFO[f].label, getattr(previous, f), getattr(assessment, f))
+                for f in FACTOR_FIELDS
+                if previous is not None and getattr(previous, f) != getattr(assessment, f)
+            ],
+        )
+        for assessment, previous in zip(assessments, [*assessments[1:], None], strict=False)
+    ]
+    latest = function.latest_assessment
+    if latest is None:
+        return FunctionResult(None, history, [], None, None, None)
+    weights = latest.weights
+    intervals = [
+        WeightInterval(
+            criterion=key,
+            label=scoring.CRITERION_INFO[key].label,
+            current=weights[key],
+            low=low,
+            high=high,
+        )
+        for key, (low, high) in scoring.weight_intervals(latest.ratings, weights).items()
+    ]
+    [share] = scoring.robustness(
+        pd.DataFrame([latest.ratings]),
+        weights,
+        spread=ROBUSTNESS_SPREAD,
+        draws=ROBUSTNESS_DRAWS,
+        seed=latest.pk,
+    )
+    return FunctionResult(
+        latest=latest,
+        history=history,
+        intervals=intervals,
+        robustness=float(share),
+        scores_chart=option_scores_chart(latest),
+        contributions_chart=contributions_chart(latest),
+    )

@@ -1,0 +1,207 @@
+"""Writes of assessments and criteria weights. The engine (assessments.scoring) computes;
+these functions store what it computed, always through one code path: a batch."""
+
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+
+import pandas as pd
+from django.db import transaction
+from django.utils import timezone
+
+from assessments import scoring
+from assessments.models import FACTOR_FIELDS, Assessment, CriteriaWeights, WeightChange
+from assessments.selectors import latest_assessments, workspace_weights
+from outsourcing.models import BusinessFunction, Job, Organization, User
+from outsourcing.services.jobs import job_start
+
+RESULT_FIELDS = (
+    "score_bpo",
+    "score_kpo",
+    "score_ito",
+    "score_in_house",
+    "recommendation",
+    "runner_up",
+    "margin",
+    "close_call",
+    "explanation",
+    "contributions",
+    "weights",
+    "model_version",
+    "scored_at",
+)
+
+
+def weights_as_dict(weights: Mapping[str, float]) -> dict[str, float]:
+    """The weights as the engine uses them (checked, summing to 1), by criterion."""
+    return dict(zip(scoring.CRITERIA, map(float, scoring.normalise_weights(weights)), strict=True))
+
+
+def score_ratings(ratings: Sequence[Mapping[str, int]], weights: Mapping[str, float]) -> list[dict]:
+    """Score many sets of ratings at once and return, for each, the Assessment result fields.
+
+    This is the only place the web app calls the engine's batch scorer: one assessment is
+    a batch of one, an import or a re-scoring is a batch of thousands.
+    """
+    if not ratings:
+        return []
+    frame = pd.DataFrame(list(ratings), columns=list(FACTOR_FIELDS))
+    scored = scoring.score_batch(frame, weights)
+    used_weights = weights_as_dict(weights)
+    now = timezone.now()
+    results = []
+    for _, row in scored.iterrows():
+        results.append(
+            {
+                "score_bpo": round(float(row["score_bpo"]), 2),
+                "score_kpo": round(float(row["score_kpo"]), 2),
+                "score_ito": round(float(row["score_ito"]), 2),
+                "score_in_house": round(float(row["score_in_house"]), 2),
+                "recommendation": row["recommendation"],
+                "runner_up": row["runner_up"],
+                "margin": round(float(row["margin"]), 2),
+                "close_call": bool(row["close_call"]),
+                "explanation": scoring.explain(row),
+                "contributions": {
+                    "winner": {
+                        f: round(float(row[f"contrib_winner__{f}"]), 3) for f in FACTOR_FIELDS
+                    },
+                    "runner_up": {
+                        f: round(float(row[f"contrib_runner_up__{f}"]), 3) for f in FACTOR_FIELDS
+                    },
+                },
+                "weights": used_weights,
+                "model_version": row["model_version"],
+                "scored_at": now,
+            }
+        )
+    return results
+
+
+@transaction.atomic
+def assessment_create(
+    *,
+    function: BusinessFunction,
+    ratings: Mapping[str, int],
+    assessor: User | None,
+    notes: str = "",
+) -> Assessment:
+    """Rate a function on the eight factors, score it with its workspace's weights, and make
+    it the function's current assessment. Earlier assessments stay as its history."""
+    # Lock the function so two people assessing at once each leave a consistent "latest".
+    function = BusinessFunction.objects.select_for_update().get(pk=function.pk)
+    weights = workspace_weights(workspace=function.workspace)
+    [result] = score_ratings([ratings], weights)
+    assessment = Assessment.objects.create(
+        function=function,
+        assessor=assessor,
+        notes=notes.strip(),
+        **{name: int(ratings[name]) for name in FACTOR_FIELDS},
+        **result,
+    )
+    function.latest_assessment = assessment
+    function.save(update_fields=["latest_assessment", "updated_at"])
+    return assessment
+
+
+def assessments_create_bulk(
+    *,
+    functions: Sequence[BusinessFunction],
+    ratings: Sequence[Mapping[str, int]],
+    assessor: User | None,
+    workspace: Organization,
+    notes: str = "",
+) -> list[Assessment]:
+    """Assess many functions of one workspace at once (imports). Call inside a transaction."""
+    results = score_ratings(ratings, workspace_weights(workspace=workspace))
+    now = timezone.now()
+    assessments = Assessment.objects.bulk_create(
+        [
+            Assessment(
+                function=function,
+                assessor=assessor,
+                assessed_at=now,
+                notes=notes,
+                **{name: int(rating[name]) for name in FACTOR_FIELDS},
+                **result,
+            )
+            for function, rating, result in zip(functions, ratings, results, strict=True)
+        ],
+        batch_size=1000,
+    )
+    for function, assessment in zip(functions, assessments, strict=True):
+        function.latest_assessment = assessment
+    BusinessFunction.objects.bulk_update(functions, ["latest_assessment"], batch_size=1000)
+    return assessments
+
+
+def workspace_rescore(
+    *, workspace: Organization, report_progress: Callable[[int, str], None] | None = None
+) -> int:
+    """Re-score every current assessment of the workspace with its current weights.
+
+    The ratings stay; the scores, recommendation and explanation follow the weights.
+    Returns how many assessments were re-scored.
+    """
+    report = report_progress or (lambda progress, message="": None)
+    assessments = list(latest_assessments(workspace=workspace))
+    report(10, f"Re-scoring {len(assessments):,} assessments…")
+    results = score_ratings(
+        [a.ratings for a in assessments], workspace_weights(workspace=workspace)
+    )
+    for assessment, result in zip(assessments, results, strict=True):
+        for field, value in result.items():
+            setattr(assessment, field, value)
+    report(70, "Saving…")
+    with transaction.atomic():
+        Assessment.objects.bulk_update(assessments, RESULT_FIELDS, batch_size=1000)
+    return len(assessments)
+
+
+@dataclass(frozen=True)
+class WeightsUpdate:
+    change: WeightChange
+    job: Job
+
+
+@transaction.atomic
+def weights_set(
+    *,
+    workspace: Organization,
+    weights: Mapping[str, float],
+    method: str,
+    changed_by: User,
+    ahp_judgements: dict | None = None,
+    consistency_ratio: float | None = None,
+) -> WeightsUpdate:
+    """Give the workspace new criteria weights, record the change, and queue re-scoring.
+
+    `weights` are normalised by the engine (which refuses negative or missing ones).
+    """
+    # Imported here: the task module imports this one.
+    from assessments.tasks import rescore_workspace
+
+    new = weights_as_dict(weights)
+    record, _ = CriteriaWeights.objects.select_for_update().get_or_create(
+        workspace=workspace, defaults={"weights": dict(scoring.DEFAULT_WEIGHTS)}
+    )
+    change = WeightChange.objects.create(
+        workspace=workspace,
+        changed_by=changed_by,
+        method=method,
+        old_weights=dict(record.weights),
+        new_weights=new,
+        consistency_ratio=consistency_ratio,
+    )
+    record.weights = new
+    record.method = method
+    record.ahp_judgements = ahp_judgements
+    record.consistency_ratio = consistency_ratio
+    record.updated_by = changed_by
+    record.save()
+    job = job_start(
+        workspace=workspace,
+        kind=Job.Kind.RESCORE,
+        requested_by=changed_by,
+        task=rescore_workspace,
+    )
+    return WeightsUpdate(change=change, job=job)

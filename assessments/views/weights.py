@@ -1,0 +1,105 @@
+from django.contrib import messages
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
+
+from assessments import scoring
+from assessments.forms import AhpForm, DirectWeightsForm
+from assessments.models import CriteriaWeights
+from assessments.selectors import weight_changes, workspace_weights, workspace_weights_record
+from assessments.services import weights_set
+from outsourcing.access import workspace_view
+from outsourcing.models import Job, Role
+
+
+def _page(request, *, direct_form=None, ahp_form=None, tab="direct", status=200):
+    weights = workspace_weights(workspace=request.workspace)
+    record = workspace_weights_record(workspace=request.workspace)
+    ahp_initial = record.ahp_judgements if record and record.ahp_judgements else None
+    return render(
+        request,
+        "assessments/weights.html",
+        {
+            "weights": [(scoring.CRITERION_INFO[k], weights[k]) for k in scoring.CRITERIA],
+            "record": record,
+            "direct_form": direct_form or DirectWeightsForm(current=weights),
+            "ahp_form": ahp_form or AhpForm(current=ahp_initial),
+            "tab": tab,
+            "changes": weight_changes(workspace=request.workspace)[:20],
+            "rescore_job": request.workspace.jobs.filter(kind=Job.Kind.RESCORE).first(),
+        },
+        status=status,
+    )
+
+
+@workspace_view(min_role=Role.OWNER)
+def weights(request):
+    return _page(request)
+
+
+@workspace_view(min_role=Role.OWNER)
+@require_POST
+def weights_direct(request):
+    form = DirectWeightsForm(request.POST)
+    if not form.is_valid():
+        return _page(request, direct_form=form, tab="direct", status=400)
+    weights_set(
+        workspace=request.workspace,
+        weights=form.weights,
+        method=CriteriaWeights.Method.DIRECT,
+        changed_by=request.user,
+    )
+    messages.success(request, "Weights saved. Re-scoring the workspace's assessments…")
+    return redirect("assessments:weights", slug=request.workspace.slug)
+
+
+@workspace_view(min_role=Role.OWNER)
+@require_POST
+def weights_ahp(request):
+    form = AhpForm(request.POST)
+    if not form.is_valid():
+        return _page(request, ahp_form=form, tab="ahp", status=400)
+    weights_set(
+        workspace=request.workspace,
+        weights=form.weights,
+        method=CriteriaWeights.Method.AHP,
+        changed_by=request.user,
+        ahp_judgements=form.judgements,
+        consistency_ratio=form.result.cr,
+    )
+    messages.success(
+        request,
+        f"Weights derived by AHP (CR = {form.result.cr:.3f}) and saved. Re-scoring…",
+    )
+    return redirect("assessments:weights", slug=request.workspace.slug)
+
+
+@workspace_view(min_role=Role.OWNER)
+@require_POST
+def weights_ahp_preview(request):
+    """The weights and consistency of the judgements so far (htmx, as the owner edits)."""
+    form = AhpForm(request.POST)
+    form.is_valid()
+    return render(request, "assessments/_ahp_preview.html", {"ahp_form": form})
+
+
+@workspace_view()
+def methodology(request):
+    weights = workspace_weights(workspace=request.workspace)
+    return render(
+        request,
+        "assessments/methodology.html",
+        {
+            "criteria": [
+                (
+                    scoring.CRITERION_INFO[key],
+                    weights[key],
+                    [scoring.FACTOR_INFO[f] for f in scoring.CRITERION_INFO[key].factors],
+                )
+                for key in scoring.CRITERIA
+            ],
+            "record": workspace_weights_record(workspace=request.workspace),
+            "model_version": scoring.MODEL_VERSION,
+            "close_call_margin": scoring.CLOSE_CALL_MARGIN,
+            "options": scoring.OPTION_LABELS,
+        },
+    )

@@ -1,0 +1,198 @@
+"""Applying a checked inventory plan: all rows or none."""
+
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.utils import timezone
+
+from assessments.services import assessments_create_bulk
+from outsourcing.inventory.importer import (
+    InventoryInvalid,
+    InventoryPlan,
+    PlannedRow,
+    inventory_plan,
+)
+from outsourcing.models import (
+    BusinessFunction,
+    CurrentSourcing,
+    Department,
+    Job,
+    Organization,
+    User,
+)
+from outsourcing.services.jobs import JobOutput, ProgressFn
+from outsourcing.tabular import read_table
+
+
+@dataclass(frozen=True)
+class InventoryResult:
+    created: int
+    updated: int
+    assessed: int
+
+    @property
+    def message(self) -> str:
+        return (
+            f"Imported: {self.created:,} functions added, {self.updated:,} updated, "
+            f"{self.assessed:,} assessed."
+        )
+
+
+def _departments(workspace: Organization, names: set[str]) -> dict[str, Department]:
+    """The workspace's departments by lower-case name, creating the missing ones."""
+    known = {d.name.lower(): d for d in Department.objects.filter(workspace=workspace)}
+    missing = {}
+    for name in names:
+        if name and name.lower() not in known:
+            missing.setdefault(name.lower(), Department(workspace=workspace, name=name))
+    for department in Department.objects.bulk_create(missing.values()):
+        known[department.name.lower()] = department
+    return known
+
+
+def _apply_values(function: BusinessFunction, row: PlannedRow, departments: dict) -> None:
+    for column, value in row.values.items():
+        if column == "department":
+            function.department = departments.get((value or "").lower())
+        elif column == "description":
+            function.description = value or ""
+        elif column == "current_sourcing":
+            function.current_sourcing = value or CurrentSourcing.IN_HOUSE
+        else:
+            setattr(function, column, value)
+
+
+UPDATABLE = {
+    "name",
+    "department",
+    "description",
+    "annual_cost",
+    "fte",
+    "monthly_volume",
+    "service_line",
+    "current_sourcing",
+}
+
+
+@transaction.atomic
+def inventory_import(
+    *,
+    workspace: Organization,
+    plan: InventoryPlan,
+    imported_by: User | None,
+    report_progress: ProgressFn | None = None,
+) -> InventoryResult:
+    """Create and update the plan's functions and assess the rated ones, in one transaction.
+
+    Existing functions (matched by name, any case) change only in the columns the file has;
+    an archived one is restored. A row whose ratings equal the function's current ones adds
+    no assessment, so importing the same file twice leaves the history as it was.
+    """
+    report = report_progress or (lambda progress, message="": None)
+    creates, updates = plan.creates, plan.updates
+    departments = _departments(workspace, {row.values.get("department") or "" for row in plan.rows})
+    report(20, "Adding functions…")
+    new_functions = []
+    for row in creates:
+        function = BusinessFunction(workspace=workspace)
+        _apply_values(function, row, departments)
+        new_functions.append(function)
+    BusinessFunction.objects.bulk_create(new_functions, batch_size=1000)
+    for row, function in zip(creates, new_functions, strict=True):
+        row.existing = function
+
+    report(45, "Updating functions…")
+    now = timezone.now()
+    updated = []
+    for row in updates:
+        _apply_values(row.existing, row, departments)
+        row.existing.is_archived = False
+        row.existing.updated_at = now
+        updated.append(row.existing)
+    fields = sorted((UPDATABLE & set(plan.columns)) | {"is_archived", "updated_at"})
+    BusinessFunction.objects.bulk_update(updated, fields, batch_size=1000)
+
+    report(65, "Scoring…")
+    to_assess = [
+        row
+        for row in plan.assessed
+        if row.existing.latest_assessment is None
+        or row.existing.latest_assessment.ratings != row.ratings
+    ]
+    assessments_create_bulk(
+        functions=[row.existing for row in to_assess],
+        ratings=[row.ratings for row in to_assess],
+        assessor=imported_by,
+        workspace=workspace,
+        notes="Imported from a spreadsheet.",
+    )
+    return InventoryResult(
+        created=len(new_functions), updated=len(updated), assessed=len(to_assess)
+    )
+
+
+PREVIEW_NAMES = 100
+
+
+def inventory_upload(
+    *, workspace: Organization, uploaded_by: User, filename: str, data: bytes
+) -> Job:
+    """Check an uploaded inventory and keep it for the person to confirm.
+
+    Raises TableError (unreadable file) or InventoryInvalid (every problem, by row and
+    column); otherwise returns a job awaiting confirmation, with a summary to preview.
+    Nothing in the workspace changes until the job is confirmed.
+    """
+    table = read_table(
+        data,
+        filename=filename,
+        max_bytes=settings.IMPORT_MAX_BYTES,
+        max_rows=settings.IMPORT_MAX_ROWS,
+    )
+    plan = inventory_plan(workspace=workspace, table=table)
+    job = Job(
+        workspace=workspace,
+        kind=Job.Kind.IMPORT_FUNCTIONS,
+        status=Job.Status.PREVIEW,
+        requested_by=uploaded_by,
+        params={
+            "filename": filename,
+            "rows": len(plan.rows),
+            "columns": plan.columns,
+            "create_count": len(plan.creates),
+            "update_count": len(plan.updates),
+            "assess_count": len(plan.assessed),
+            "creates": [row.values["name"] for row in plan.creates[:PREVIEW_NAMES]],
+            "updates": [row.values["name"] for row in plan.updates[:PREVIEW_NAMES]],
+        },
+    )
+    job.source_file.save(filename, ContentFile(data), save=False)
+    job.save()
+    return job
+
+
+def inventory_import_work(job: Job, report_progress: ProgressFn) -> JobOutput:
+    """The confirmed import: the file is checked again (the workspace may have changed
+    since the preview) and applied all or nothing."""
+    report_progress(5, "Checking the file again…")
+    with job.source_file.open("rb") as source:
+        data = source.read()
+    table = read_table(
+        data,
+        filename=job.params["filename"],
+        max_bytes=settings.IMPORT_MAX_BYTES,
+        max_rows=settings.IMPORT_MAX_ROWS,
+    )
+    try:
+        plan = inventory_plan(workspace=job.workspace, table=table)
+    except InventoryInvalid as exc:
+        raise ValueError("; ".join(exc.messages[:10])) from None
+    result = inventory_import(
+        workspace=job.workspace,
+        plan=plan,
+        imported_by=job.requested_by,
+        report_progress=report_progress,
+    )
+    return JobOutput(message=result.message)
