@@ -21,9 +21,10 @@ from .errors import InvalidMatrix
 RANDOM_INDEX: tuple[float, ...] = (0.0, 0.0, 0.58, 0.90, 1.12, 1.24, 1.32, 1.41, 1.45, 1.49)
 #: Saaty's threshold: below this consistency ratio the judgements are acceptable.
 CR_THRESHOLD = 0.10
-#: How far a[i][j] * a[j][i] may stray from 1. Forms and spreadsheets round 1/3 to 0.33
-#: (product 0.99); a wrong entry such as 3 against 0.5 (product 1.5) is far outside.
-RECIPROCAL_TOLERANCE = 0.01
+#: How far a[i][j] * a[j][i] may stray from 1. Reciprocals typed to two decimals are up to
+#: 4 % off (1/8 as 0.12, 1/7 as 0.14); a wrong entry such as 3 against 0.5 (product 1.5) or a
+#: reversed one (3 against 3) is far outside.
+RECIPROCAL_TOLERANCE = 0.05
 MIN_SIZE, MAX_SIZE = 2, len(RANDOM_INDEX)
 #: How many of the most inconsistent judgements to report.
 WORST_SHOWN = 3
