@@ -91,6 +91,7 @@ def ahp_priorities(matrix: Sequence[Sequence[float]] | np.ndarray) -> AhpResult:
     k = int(np.argmax(eigenvalues.real))
     vector = np.abs(eigenvectors[:, k].real)
     weights = vector / vector.sum()
+    weights.flags.writeable = False  # the result is frozen; so are its arrays
     lambda_max = float(eigenvalues[k].real)
     # lambda_max >= n holds exactly for reciprocal matrices; a tiny negative CI is rounding.
     ci = max(0.0, (lambda_max - n) / (n - 1))
@@ -153,10 +154,14 @@ def aggregate_judgements(
         raise InvalidMatrix(f"assessors' matrices differ in size: {sorted(sizes)}")
     logs = np.log(np.stack(checked))
     mean = np.exp(logs.mean(axis=0))
+    geometric_std = np.exp(logs.std(axis=0))
+    max_min_ratio = np.exp(logs.max(axis=0) - logs.min(axis=0))
+    for array in (mean, geometric_std, max_min_ratio):
+        array.flags.writeable = False
     return AggregateResult(
         matrix=mean,
-        geometric_std=np.exp(logs.std(axis=0)),
-        max_min_ratio=np.exp(logs.max(axis=0) - logs.min(axis=0)),
+        geometric_std=geometric_std,
+        max_min_ratio=max_min_ratio,
         assessors=len(checked),
         result=ahp_priorities(mean),
     )

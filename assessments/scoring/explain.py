@@ -9,13 +9,18 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 import numpy as np
 
 from .columns import RUNNER_UP_COLUMNS, SCORE_COLUMNS, WINNER_COLUMNS
 from .factors import FACTOR_INFO, FACTORS, OPTION_SHORT, OPTIONS
 from .model import CLOSE_CALL_MARGIN, DIRECTION
+
+if TYPE_CHECKING:  # batch imports this module, so the type is only named for checkers
+    import pandas as pd
+
+    from .batch import ScoredFunction
 
 #: At most this many reasons: a sentence, not a table.
 MAX_REASONS = 4
@@ -34,7 +39,7 @@ class _Facts(NamedTuple):
     runner: np.ndarray  # ... and to the runner-up
 
 
-def explain(scored: Any) -> str:
+def explain(scored: pd.Series | Mapping[str, Any] | ScoredFunction) -> str:
     """Explain one scored function in a sentence.
 
     ``scored`` is a row of ``score_batch`` (a pandas Series or a mapping with its columns) or a
@@ -88,7 +93,7 @@ def _reasons(facts: _Facts) -> list[str]:
     return phrases
 
 
-def _facts(scored: Any) -> _Facts:
+def _facts(scored: pd.Series | Mapping[str, Any] | ScoredFunction) -> _Facts:
     """Read what the sentence needs from a score_batch row or a ScoredFunction."""
     if hasattr(scored, "contributions_winner"):
         return _Facts(

@@ -88,7 +88,10 @@ def robustness(
     renormalised (a zero weight stays zero); ``draws`` weightings, shared by all rows so rows
     are compared under the same scenarios; ``seed`` makes the result reproducible.
     Output: one share per row, in input order. Rows are processed in chunks of at most
-    CHUNK_CELLS scores, so memory stays bounded whatever the number of rows. Raises
+    CHUNK_CELLS scores, so memory stays bounded whatever the number of rows. This measures
+    sensitivity to the weights only: a function whose options tie whatever the weights (all
+    ratings 3) keeps its tie-broken answer in every draw and scores 1.0, so read it together
+    with ``close_call``, which measures sensitivity to the ratings. Raises
     ``InvalidRatings``, ``InvalidWeights``, or ``ScoringError`` for a bad spread or draws.
     """
     if not 0 <= spread < 1:

@@ -147,3 +147,12 @@ def test_aggregation_refuses_matrices_of_different_sizes() -> None:
 def test_aggregation_needs_at_least_one_matrix() -> None:
     with pytest.raises(InvalidMatrix, match="at least one matrix"):
         aggregate_judgements([])
+
+
+def test_results_cannot_be_changed_after_the_fact() -> None:
+    result = ahp_priorities(LEADER)
+    with pytest.raises(ValueError, match="read-only"):
+        result.weights[0] = 1.0
+    group = aggregate_judgements([LEADER, LEADER])
+    with pytest.raises(ValueError, match="read-only"):
+        group.matrix[0, 1] = 1.0
