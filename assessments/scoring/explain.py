@@ -45,8 +45,9 @@ def explain(scored: pd.Series | Mapping[str, Any] | ScoredFunction) -> str:
     ``scored`` is a row of ``score_batch`` (a pandas Series or a mapping with its columns) or a
     ``ScoredFunction``. Returns e.g. "Recommended BPO (score 76, 11 points ahead of ITO): little
     IT work; highly repetitive and rule-based; needs only general skills." Scores are rounded
-    to whole points; the 2 to 4 factors named are those that favoured the winner most over the
-    runner-up, in the words of ``FACTOR_INFO``. A close call says so and why it matters.
+    to whole points; the factors named (up to 4, and 2 whenever two favour the winner) are those
+    that favoured the winner most over the runner-up, in the words of ``FACTOR_INFO``. A tie
+    says how it was settled; a close call says so and why it matters.
     """
     facts = _facts(scored)
     runner = _as_object(facts.runner_up)
