@@ -1,0 +1,148 @@
+"""Checking what comes in: factor ratings and criteria weights.
+
+Ratings must be whole numbers from 1 to 5 (5.0 is fine, 2.5 is not). Validation is vectorised:
+bad cells are found with numpy over the whole table and only the first few are formatted, so
+an upload of 100,000 rows is checked as fast as it is scored.
+
+Weights: every criterion needs a finite, non-negative weight and at least one must be positive.
+They are then **normalised to sum to 1** rather than rejected when they do not, so a consultant
+may type percentages (25, 15, 30, 10, 20) or any proportional figures.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, NamedTuple
+
+import numpy as np
+import pandas as pd
+
+from .errors import InvalidRatings, InvalidWeights
+from .factors import CRITERIA, FACTORS
+from .model import DEFAULT_WEIGHTS
+
+#: Enough messages to show the pattern of a bad upload; the rest are counted, not formatted.
+_SHOWN = 20
+
+
+class Ratings(NamedTuple):
+    """Validated ratings: a float (n, 8) array in FACTORS order and the row labels."""
+
+    values: np.ndarray
+    index: pd.Index
+    single: bool  # one function given as a mapping: messages then name no row
+
+
+def ratings_table(ratings: pd.DataFrame | np.ndarray | Mapping[str, Any]) -> Ratings:
+    """Validate ratings and return them as a float array.
+
+    Accepts a DataFrame with (at least) the eight FACTORS columns (extra columns are ignored,
+    the index labels rows in messages), an (n, 8) array in FACTORS order (rows numbered from
+    0), or a mapping factor -> rating for one function.
+
+    Raises ``InvalidRatings`` naming each bad cell, e.g. "row 3, data_sensitivity: 6 is not
+    between 1 and 5", or "missing factor column(s): control_need".
+    """
+    single = isinstance(ratings, Mapping)
+    if single:
+        frame = pd.DataFrame([dict(ratings)])
+    elif isinstance(ratings, pd.DataFrame):
+        frame = ratings
+    else:
+        array = np.asarray(ratings)
+        if array.ndim != 2 or array.shape[1] != len(FACTORS):
+            raise InvalidRatings(
+                f"ratings array must have shape (n, {len(FACTORS)}) with columns in FACTORS "
+                f"order; got shape {array.shape}"
+            )
+        frame = pd.DataFrame(array, columns=list(FACTORS))
+
+    missing = [f for f in FACTORS if f not in frame.columns]
+    if missing:
+        noun = "factor(s)" if single else "factor column(s)"
+        raise InvalidRatings(f"missing {noun}: {', '.join(missing)}")
+
+    values = np.empty((len(frame), len(FACTORS)))
+    not_number = np.zeros(values.shape, dtype=bool)
+    for j, factor in enumerate(FACTORS):
+        column = frame[factor]
+        if pd.api.types.is_numeric_dtype(column.dtype):
+            values[:, j] = column.to_numpy(dtype=float, na_value=np.nan)
+        else:
+            converted = pd.to_numeric(column, errors="coerce").to_numpy(dtype=float)
+            values[:, j] = converted
+            not_number[:, j] = np.isnan(converted) & column.notna().to_numpy()
+
+    missing_value = np.isnan(values) & ~not_number
+    known = ~np.isnan(values)
+    outside = known & ((values < 1) | (values > 5))
+    with np.errstate(invalid="ignore"):
+        fractional = known & ~outside & (values != np.round(values))
+    bad = not_number | missing_value | outside | fractional
+    if bad.any():
+        rows, cols = np.nonzero(bad)
+        problems = []
+        for i, j in zip(rows[:_SHOWN], cols[:_SHOWN], strict=True):
+            where = FACTORS[j] if single else f"row {frame.index[i]}, {FACTORS[j]}"
+            if not_number[i, j]:
+                what = f"{frame[FACTORS[j]].iloc[i]!r} is not a number"
+            elif missing_value[i, j]:
+                what = "missing value (NaN)"
+            elif outside[i, j]:
+                what = f"{_number(values[i, j])} is not between 1 and 5"
+            else:
+                what = (
+                    f"{_number(values[i, j])} is not a whole number (ratings are 1, 2, 3, 4 or 5)"
+                )
+            problems.append(f"{where}: {what}")
+        raise InvalidRatings(problems, total=len(rows))
+    return Ratings(values=values, index=frame.index, single=single)
+
+
+def normalise_weights(weights: Mapping[str, float] | None) -> np.ndarray:
+    """Validate criteria weights and return them in CRITERIA order, summing to 1.
+
+    ``None`` means DEFAULT_WEIGHTS. Weights that do not sum to 1 are rescaled (normalised),
+    not rejected. Raises ``InvalidWeights`` for a missing or unknown criterion, a weight that
+    is not a number, negative, NaN or infinite, or all weights zero.
+    """
+    if weights is None:
+        weights = DEFAULT_WEIGHTS
+    if not hasattr(weights, "items"):
+        raise InvalidWeights(
+            f"weights must be a mapping of criterion to weight, got {type(weights).__name__}"
+        )
+    problems = [
+        f"unknown criterion {key!r} (expected one of: {', '.join(CRITERIA)})"
+        for key in weights
+        if key not in CRITERIA
+    ]
+    absent = [c for c in CRITERIA if c not in weights]
+    if absent:
+        problems.append(f"missing weight for criterion(s): {', '.join(absent)}")
+    result = np.zeros(len(CRITERIA))
+    for k, criterion in enumerate(CRITERIA):
+        if criterion not in weights:
+            continue
+        raw = weights[criterion]
+        try:
+            value = float(raw)
+        except (TypeError, ValueError):
+            problems.append(f"weight for {criterion!r} is not a number ({raw!r})")
+            continue
+        if not np.isfinite(value):
+            problems.append(f"weight for {criterion!r} is not a finite number ({value})")
+        elif value < 0:
+            problems.append(f"weight for {criterion!r} is negative ({_number(value)})")
+        result[k] = value
+    if problems:
+        raise InvalidWeights(problems)
+    total = result.sum()
+    if total <= 0:
+        raise InvalidWeights("all weights are zero: give at least one criterion a positive weight")
+    return result / total
+
+
+def _number(value: float) -> str:
+    """Format a rating or weight the way a person typed it (6, not 6.0; 2.5; inf)."""
+    return str(int(value)) if float(value).is_integer() else f"{value:g}"

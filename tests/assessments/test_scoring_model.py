@@ -1,0 +1,212 @@
+"""The option model: right on clear cases, monotone, and identical in batch and alone."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from assessments.scoring import (
+    BASELINE,
+    CLOSE_CALL_MARGIN,
+    CRITERIA,
+    CRITERION_INFO,
+    DEFAULT_WEIGHTS,
+    FACTOR_INFO,
+    FACTORS,
+    MODEL_VERSION,
+    OPTIONS,
+    score_batch,
+    score_one,
+)
+
+from .scoring_cases import CANONICAL, CLOSE_CALL, LIKE, NEUTRAL, all_profiles, as_mapping
+
+SCORES = ["score_bpo", "score_kpo", "score_ito", "score_in_house"]
+
+ratings_st = st.lists(st.integers(1, 5), min_size=8, max_size=8)
+weights_st = st.lists(st.floats(0, 1), min_size=5, max_size=5).filter(lambda w: sum(w) > 1e-6)
+
+
+def frame(rows: list[tuple[int, ...]] | list[list[int]]) -> pd.DataFrame:
+    return pd.DataFrame(rows, columns=list(FACTORS))
+
+
+@pytest.mark.parametrize("name", list(CANONICAL))
+def test_canonical_cases_get_the_expected_option_with_a_clear_margin(name: str) -> None:
+    ratings, expected = CANONICAL[name]
+    scored = score_one(as_mapping(ratings))
+    assert scored.recommendation == expected
+    assert not scored.close_call, f"{name}: margin only {scored.margin:.1f}"
+
+
+@pytest.mark.parametrize("name", list(LIKE))
+def test_functions_like_the_canonical_ones_get_the_same_kind_of_answer(name: str) -> None:
+    ratings, expected = LIKE[name]
+    assert score_one(as_mapping(ratings)).recommendation == expected
+
+
+def test_a_neutral_function_is_a_tie_reported_as_a_close_call() -> None:
+    scored = score_one(as_mapping(NEUTRAL))
+    assert scored.scores == dict.fromkeys(OPTIONS, BASELINE)
+    # Ties go to the earlier option in OPTIONS order.
+    assert (scored.recommendation, scored.runner_up) == ("BPO", "KPO")
+    assert scored.margin == 0
+    assert scored.close_call
+
+
+def test_a_small_margin_is_flagged_as_a_close_call() -> None:
+    scored = score_one(as_mapping(CLOSE_CALL))
+    assert scored.margin < CLOSE_CALL_MARGIN
+    assert scored.close_call
+
+
+def test_strategic_sensitive_closely_controlled_work_is_never_outsourced() -> None:
+    profiles = all_profiles()
+    keep = profiles[
+        (profiles[:, 0] == 5) & (profiles[:, 5] == 5) & (profiles[:, 6] == 5)
+    ]  # every rating of the five other factors
+    assert len(keep) == 5**5
+    assert set(score_batch(keep)["recommendation"]) == {"IN_HOUSE"}
+
+
+def test_commodity_hands_off_public_work_with_savings_is_never_kept_in_house() -> None:
+    profiles = all_profiles()
+    outsource = profiles[
+        (profiles[:, 0] == 1)
+        & (profiles[:, 5] == 1)
+        & (profiles[:, 6] == 1)
+        & (profiles[:, 1] >= 4)
+    ]
+    assert "IN_HOUSE" not in set(score_batch(outsource)["recommendation"])
+
+
+@pytest.mark.parametrize(
+    ("factor", "column"),
+    [
+        ("repetitiveness", "score_bpo"),
+        ("expertise_required", "score_kpo"),
+        ("technology_intensity", "score_ito"),
+        ("strategic_importance", "score_in_house"),
+        ("control_need", "score_in_house"),
+    ],
+)
+def test_raising_a_factor_never_lowers_the_option_it_favours_in_any_profile(
+    factor: str, column: str
+) -> None:
+    scores = score_batch(all_profiles())[column].to_numpy().reshape((5,) * len(FACTORS))
+    steps = np.diff(scores, axis=FACTORS.index(factor))
+    assert steps.min() >= -1e-9
+    assert steps.max() > 0  # the factor does move the score
+
+
+@settings(max_examples=300, deadline=None)
+@given(ratings=ratings_st, weights=weights_st, data=st.data())
+def test_monotone_in_the_required_directions_under_any_weights(
+    ratings: list[int], weights: list[float], data: st.DataObject
+) -> None:
+    factor, column = data.draw(
+        st.sampled_from(
+            [
+                ("repetitiveness", "score_bpo"),
+                ("expertise_required", "score_kpo"),
+                ("technology_intensity", "score_ito"),
+                ("strategic_importance", "score_in_house"),
+                ("control_need", "score_in_house"),
+            ]
+        )
+    )
+    j = FACTORS.index(factor)
+    lower = data.draw(st.integers(1, 4))
+    low, high = list(ratings), list(ratings)
+    low[j], high[j] = lower, data.draw(st.integers(lower + 1, 5))
+    scored = score_batch(frame([low, high]), dict(zip(CRITERIA, weights, strict=True)))
+    assert scored[column].iloc[1] >= scored[column].iloc[0] - 1e-9
+
+
+@settings(max_examples=100, deadline=None)
+@given(rows=st.lists(ratings_st, min_size=1, max_size=12), weights=weights_st, data=st.data())
+def test_scoring_one_function_equals_its_row_in_a_batch(
+    rows: list[list[int]], weights: list[float], data: st.DataObject
+) -> None:
+    mapping = dict(zip(CRITERIA, weights, strict=True))
+    batch = score_batch(frame(rows), mapping)
+    i = data.draw(st.integers(0, len(rows) - 1))
+    alone = score_one(dict(zip(FACTORS, rows[i], strict=True)), mapping)
+    row = batch.iloc[i]
+    assert alone.scores == {o: row[c] for o, c in zip(OPTIONS, SCORES, strict=True)}
+    assert (alone.recommendation, alone.runner_up) == (row["recommendation"], row["runner_up"])
+    assert alone.margin == row["margin"]
+    assert alone.contributions_winner == {f: row[f"contrib_winner__{f}"] for f in FACTORS}
+
+
+@settings(max_examples=50, deadline=None)
+@given(rows=st.lists(ratings_st, min_size=2, max_size=30), seed=st.integers(0, 2**32 - 1))
+def test_scores_do_not_depend_on_the_order_of_rows(rows: list[list[int]], seed: int) -> None:
+    ratings = frame(rows)
+    shuffled = ratings.sample(frac=1.0, random_state=seed)
+    pd.testing.assert_frame_equal(score_batch(shuffled).loc[ratings.index], score_batch(ratings))
+
+
+def test_contributions_add_up_to_the_winner_and_runner_up_scores() -> None:
+    scored = score_batch(all_profiles()[::97])
+    for prefix, option_column in (
+        ("contrib_winner__", "recommendation"),
+        ("contrib_runner_up__", "runner_up"),
+    ):
+        total = BASELINE + scored[[prefix + f for f in FACTORS]].sum(axis=1)
+        own = scored.apply(lambda row, c=option_column: row[f"score_{row[c].lower()}"], axis=1)
+        np.testing.assert_allclose(total, own, atol=1e-9)
+
+
+def test_output_has_the_documented_columns_index_and_ranges() -> None:
+    ratings = frame([CANONICAL[name][0] for name in CANONICAL])
+    ratings.index = pd.Index(list(CANONICAL), name="function")
+    ratings["department"] = "ignored"
+    scored = score_batch(ratings)
+    assert list(scored.columns[:9]) == [
+        *SCORES,
+        "recommendation",
+        "runner_up",
+        "margin",
+        "close_call",
+        "model_version",
+    ]
+    assert len(scored.columns) == 9 + 2 * len(FACTORS)
+    assert scored.index.equals(ratings.index)
+    assert scored[SCORES].to_numpy().min() >= 0 and scored[SCORES].to_numpy().max() <= 100
+    assert (scored["margin"] >= 0).all()
+    assert (scored["recommendation"] != scored["runner_up"]).all()
+    assert set(scored["model_version"]) == {MODEL_VERSION}
+    assert scored.attrs["weights"] == pytest.approx(DEFAULT_WEIGHTS)
+
+
+def test_extreme_ratings_reach_both_ends_of_the_scale() -> None:
+    best_for_in_house = (5, 1, 3, 3, 1, 5, 5, 1)
+    scored = score_one(as_mapping(best_for_in_house))
+    assert scored.scores["IN_HOUSE"] == pytest.approx(100)
+    assert scored.scores["ITO"] == pytest.approx(0)
+
+
+def test_an_option_with_no_weighted_factor_stays_at_the_baseline() -> None:
+    only_task = {c: (1.0 if c == "task_nature" else 0.0) for c in CRITERIA}
+    scored = score_one(as_mapping((5, 1, 5, 1, 1, 5, 5, 1)), only_task)
+    assert scored.scores["IN_HOUSE"] == BASELINE
+    assert scored.recommendation == "BPO"
+
+
+def test_an_empty_table_scores_to_an_empty_result() -> None:
+    scored = score_batch(frame([]))
+    assert scored.empty
+    assert "recommendation" in scored.columns
+
+
+def test_metadata_describes_every_factor_and_criterion_once() -> None:
+    assert list(FACTOR_INFO) == list(FACTORS)
+    assert all(len(info.anchors) == 5 for info in FACTOR_INFO.values())
+    assert list(CRITERION_INFO) == list(CRITERIA)
+    grouped = [f for info in CRITERION_INFO.values() for f in info.factors]
+    assert sorted(grouped) == sorted(FACTORS)
+    assert sum(DEFAULT_WEIGHTS.values()) == pytest.approx(1.0)
