@@ -27,6 +27,9 @@ Decision maths
     ahp_priorities(matrix) -> AhpResult; ahp_from_upper_triangle(values, n);
     aggregate_judgements(matrices) -> AggregateResult; topsis(matrix, weights, benefit).
 
+Weights
+    normalise_weights(weights) -> array in CRITERIA order summing to 1 (checked as below).
+
 Input rules: ratings are whole numbers 1..5; criteria weights must all be present, finite and
 non-negative, not all zero, and are normalised to sum 1 (not rejected when they do not).
 Bad input raises a ``ScoringError`` subclass (``InvalidRatings``, ``InvalidWeights``,
@@ -57,6 +60,7 @@ from .factors import (
 from .model import BASELINE, CLOSE_CALL_MARGIN, DEFAULT_WEIGHTS, MODEL_VERSION
 from .sensitivity import robustness, weight_intervals
 from .topsis import topsis
+from .validation import normalise_weights
 
 __all__ = [
     "BASELINE",
@@ -83,6 +87,7 @@ __all__ = [
     "ahp_from_upper_triangle",
     "ahp_priorities",
     "explain",
+    "normalise_weights",
     "robustness",
     "score_batch",
     "score_one",
