@@ -76,6 +76,17 @@ def pytest_terminal_summary(terminalreporter):
         terminalreporter.write_line(line)
 
 
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """Data that migrations seed, put back once per run: a transactional test's flush
+    removes it, and --reuse-db keeps that flushed database for the next run."""
+    from vendors.models import ServiceLine
+    from vendors.taxonomy import service_lines_seed
+
+    with django_db_blocker.unblock():
+        service_lines_seed(ServiceLine)
+
+
 @pytest.fixture(autouse=True)
 def _celery_runs_eagerly(request):
     """Tasks run in-process in tests, except those that ask for a real worker."""
