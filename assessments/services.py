@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 from django.db import transaction
+from django.db.models import OuterRef, Subquery
 from django.utils import timezone
 
 from assessments import scoring
@@ -49,7 +50,7 @@ def score_ratings(ratings: Sequence[Mapping[str, int]], weights: Mapping[str, fl
     used_weights = weights_as_dict(weights)
     now = timezone.now()
     results = []
-    for _, row in scored.iterrows():
+    for row in scored.to_dict("records"):
         results.append(
             {
                 "score_bpo": round(float(row["score_bpo"]), 2),
@@ -130,7 +131,14 @@ def assessments_create_bulk(
     )
     for function, assessment in zip(functions, assessments, strict=True):
         function.latest_assessment = assessment
-    BusinessFunction.objects.bulk_update(functions, ["latest_assessment"], batch_size=1000)
+    # One UPDATE per chunk lets the database point each function at its newest assessment;
+    # bulk_update would send a CASE with a branch per function.
+    newest = Assessment.objects.filter(function=OuterRef("pk")).order_by("-assessed_at", "-pk")
+    ids = [function.pk for function in functions]
+    for start in range(0, len(ids), 5000):
+        BusinessFunction.objects.filter(pk__in=ids[start : start + 5000]).update(
+            latest_assessment=Subquery(newest.values("pk")[:1])
+        )
     return assessments
 
 
@@ -153,7 +161,7 @@ def workspace_rescore(
             setattr(assessment, field, value)
     report(70, "Saving…")
     with transaction.atomic():
-        Assessment.objects.bulk_update(assessments, RESULT_FIELDS, batch_size=1000)
+        Assessment.objects.bulk_update(assessments, RESULT_FIELDS, batch_size=250)
     return len(assessments)
 
 

@@ -17,6 +17,7 @@ _db = Path(tempfile.mkdtemp()) / "bench.sqlite3"
 os.environ.setdefault("DATABASE_URL", f"sqlite:///{_db}")
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "outsourcing.settings")
 os.environ["REDIS_URL"] = ""
+os.environ["ALLOWED_HOSTS"] = "testserver"
 
 import django  # noqa: E402
 

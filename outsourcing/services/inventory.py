@@ -30,14 +30,15 @@ from outsourcing.tabular import read_table
 class InventoryResult:
     created: int
     updated: int
+    unchanged: int
     assessed: int
 
     @property
     def message(self) -> str:
-        return (
-            f"Imported: {self.created:,} functions added, {self.updated:,} updated, "
-            f"{self.assessed:,} assessed."
-        )
+        text = f"Imported: {self.created:,} functions added, {self.updated:,} updated"
+        if self.unchanged:
+            text += f", {self.unchanged:,} unchanged"
+        return f"{text}, {self.assessed:,} assessed."
 
 
 def _departments(workspace: Organization, names: set[str]) -> dict[str, Department]:
@@ -64,6 +65,8 @@ def _apply_values(function: BusinessFunction, row: PlannedRow, departments: dict
             setattr(function, column, value)
 
 
+BATCH = 250
+FOREIGN_KEYS = {"department", "service_line"}
 UPDATABLE = {
     "name",
     "department",
@@ -99,20 +102,29 @@ def inventory_import(
         function = BusinessFunction(workspace=workspace)
         _apply_values(function, row, departments)
         new_functions.append(function)
-    BusinessFunction.objects.bulk_create(new_functions, batch_size=1000)
+    BusinessFunction.objects.bulk_create(new_functions, batch_size=BATCH)
     for row, function in zip(creates, new_functions, strict=True):
         row.existing = function
 
     report(45, "Updating functions…")
     now = timezone.now()
+    fields = sorted((UPDATABLE & set(plan.columns)) | {"is_archived"})
     updated = []
     for row in updates:
-        _apply_values(row.existing, row, departments)
-        row.existing.is_archived = False
-        row.existing.updated_at = now
-        updated.append(row.existing)
-    fields = sorted((UPDATABLE & set(plan.columns)) | {"is_archived", "updated_at"})
-    BusinessFunction.objects.bulk_update(updated, fields, batch_size=1000)
+        function = row.existing
+        before = [
+            getattr(function, f"{name}_id" if name in FOREIGN_KEYS else name) for name in fields
+        ]
+        _apply_values(function, row, departments)
+        function.is_archived = False
+        after = [
+            getattr(function, f"{name}_id" if name in FOREIGN_KEYS else name) for name in fields
+        ]
+        if before != after:
+            function.updated_at = now
+            updated.append(function)
+    # Small batches: bulk_update writes one CASE per field, whose cost grows with the batch.
+    BusinessFunction.objects.bulk_update(updated, [*fields, "updated_at"], batch_size=BATCH)
 
     report(65, "Scoring…")
     to_assess = [
@@ -129,7 +141,10 @@ def inventory_import(
         notes="Imported from a spreadsheet.",
     )
     return InventoryResult(
-        created=len(new_functions), updated=len(updated), assessed=len(to_assess)
+        created=len(new_functions),
+        updated=len(updated),
+        unchanged=len(updates) - len(updated),
+        assessed=len(to_assess),
     )
 
 

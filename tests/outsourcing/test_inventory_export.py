@@ -73,7 +73,7 @@ def test_export_round_trips_through_import(inventory, other_workspace, file_form
     again = inventory_import(
         workspace=inventory, plan=inventory_plan(workspace=inventory, table=table), imported_by=None
     )
-    assert (again.created, again.updated, again.assessed) == (0, 3, 0)
+    assert (again.created, again.updated, again.unchanged, again.assessed) == (0, 0, 3, 0)
 
 
 def test_export_command_writes_the_file(inventory, tmp_path, capsys):
