@@ -3,20 +3,11 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
 
+from assessments.scoring import FACTORS
 from outsourcing.models import BusinessFunction, Organization
 
-# The eight factors in DOMAIN.md's canonical order (the engine's FACTORS; the scoring
-# package is pure Python, so the model names them itself and a test keeps the two equal).
-FACTOR_FIELDS = (
-    "strategic_importance",
-    "cost_saving_potential",
-    "repetitiveness",
-    "expertise_required",
-    "technology_intensity",
-    "control_need",
-    "data_sensitivity",
-    "demand_variability",
-)
+# The eight factors in DOMAIN.md's canonical order: each is a field of Assessment.
+FACTOR_FIELDS = FACTORS
 
 
 class SourcingOption(models.TextChoices):

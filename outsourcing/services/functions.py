@@ -22,34 +22,12 @@ def department_get_or_create(*, workspace: Organization, name: str) -> Departmen
         return Department.objects.get(workspace=workspace, name__iexact=name)
 
 
-@transaction.atomic
-def function_create(
-    *,
-    workspace: Organization,
-    name: str,
-    department: str = "",
-    description: str = "",
-    annual_cost: Decimal | None = None,
-    fte: Decimal | None = None,
-    monthly_volume: int | None = None,
-    service_line: ServiceLine | None = None,
-    current_sourcing: str = CurrentSourcing.IN_HOUSE,
-) -> BusinessFunction:
-    """Add a business function to the workspace. Raises ValidationError naming the field."""
-    function = BusinessFunction(
-        workspace=workspace,
-        name=" ".join(name.split()),
-        description=description.strip(),
-        annual_cost=annual_cost,
-        fte=fte,
-        monthly_volume=monthly_volume,
-        service_line=service_line,
-        current_sourcing=current_sourcing,
-    )
-    function.full_clean(exclude=["department"])
-    function.department = department_get_or_create(workspace=workspace, name=department)
-    function.save()
-    return function
+def function_create(*, workspace: Organization, **details) -> BusinessFunction:
+    """Add a business function to the workspace; `details` as for function_update.
+
+    Raises ValidationError naming the field, and then saves nothing.
+    """
+    return function_update(function=BusinessFunction(workspace=workspace), **details)
 
 
 @transaction.atomic
@@ -65,7 +43,7 @@ def function_update(
     service_line: ServiceLine | None = None,
     current_sourcing: str = CurrentSourcing.IN_HOUSE,
 ) -> BusinessFunction:
-    """Change a function's details. Raises ValidationError naming the field."""
+    """Set a function's details and save them. Raises ValidationError naming the field."""
     function.name = " ".join(name.split())
     function.description = description.strip()
     function.annual_cost = annual_cost

@@ -7,7 +7,9 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
 
+from assessments.models import FACTOR_FIELDS
 from assessments.services import assessments_create_bulk
+from outsourcing.inventory.columns import INPUT_COLUMNS
 from outsourcing.inventory.importer import (
     InventoryInvalid,
     InventoryPlan,
@@ -67,16 +69,8 @@ def _apply_values(function: BusinessFunction, row: PlannedRow, departments: dict
 
 BATCH = 250
 FOREIGN_KEYS = {"department", "service_line"}
-UPDATABLE = {
-    "name",
-    "department",
-    "description",
-    "annual_cost",
-    "fte",
-    "monthly_volume",
-    "service_line",
-    "current_sourcing",
-}
+# Every input column but the ratings, which become assessments.
+UPDATABLE = set(INPUT_COLUMNS) - set(FACTOR_FIELDS)
 
 
 @transaction.atomic
