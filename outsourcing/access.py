@@ -33,7 +33,8 @@ def workspace_view(min_role: str = Role.VIEWER):
                 raise PermissionDenied(ROLE_NEEDED[min_role])
             request.workspace = membership.organization
             request.membership = membership
-            request.session["last_workspace"] = slug
+            if request.session.get("last_workspace") != slug:
+                request.session["last_workspace"] = slug  # where "home" takes them next time
             return view(request, *args, **kwargs)
 
         return wrapped

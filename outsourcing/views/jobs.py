@@ -10,6 +10,8 @@ from outsourcing.selectors import job_get
 def job_detail(request, pk: int):
     """The job's progress; htmx polls the same URL for the status card alone."""
     job = job_get(workspace=request.workspace, pk=pk)
+    if job.status == Job.Status.PREVIEW:
+        return redirect("import_preview", slug=request.workspace.slug, pk=job.pk)
     template = (
         "outsourcing/_job_status.html"
         if request.headers.get("HX-Request")
