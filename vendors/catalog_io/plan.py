@@ -75,6 +75,19 @@ class KindPlan:
     def shown(self, action: str) -> list[RowOutcome]:
         return [o for o in self.outcomes if o.action == action][:PREVIEW_ROWS]
 
+    # For templates, which cannot pass arguments.
+    @property
+    def shown_rejected(self) -> list[RowOutcome]:
+        return self.shown("reject")
+
+    @property
+    def shown_created(self) -> list[RowOutcome]:
+        return self.shown("create")
+
+    @property
+    def shown_updated(self) -> list[RowOutcome]:
+        return self.shown("update")
+
 
 @dataclass
 class ImportPlan:

@@ -53,10 +53,8 @@ def _check(vendor: Vendor, *, allow_duplicate: bool) -> None:
             described = "; ".join(
                 f"“{match.vendor.legal_name}” ({', '.join(match.reasons)})" for match in matches
             )
-            raise ValidationError(
-                {"legal_name": f"This looks like a vendor already in the catalog: {described}."},
-                code="duplicate",
-            )
+            message = f"This looks like a vendor already in the catalog: {described}."
+            raise ValidationError({"legal_name": ValidationError(message, code="duplicate")})
 
 
 @transaction.atomic
