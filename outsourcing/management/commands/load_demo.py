@@ -1,6 +1,7 @@
 from django.core.management.base import BaseCommand
 
 from outsourcing.demo.core import DEMO_LOGINS, DEMO_PASSWORD, demo_load_core
+from vendors.demo import demo_load_catalog
 
 
 class Command(BaseCommand):
@@ -10,6 +11,10 @@ class Command(BaseCommand):
         loaded = demo_load_core()
         for slug, functions in loaded.items():
             self.stdout.write(f"Workspace “{slug}”: {len(functions)} business functions.")
+        catalog = demo_load_catalog()
+        self.stdout.write(
+            "Vendor catalog: " + ", ".join(f"{n} {k}" for k, n in catalog.items()) + "."
+        )
         self.stdout.write(self.style.SUCCESS(f"\nDemo logins (password for all: {DEMO_PASSWORD})"))
         for login in DEMO_LOGINS:
             self.stdout.write(f"  {login.email:<28} {login.what}")
