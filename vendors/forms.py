@@ -19,6 +19,12 @@ DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
 class VendorForm(forms.ModelForm):
+    website = forms.URLField(
+        required=False,
+        max_length=300,
+        assume_scheme="https",
+        widget=forms.URLInput(attrs={"placeholder": "https://example.com"}),
+    )
     languages = forms.CharField(
         required=False,
         max_length=200,
@@ -46,7 +52,6 @@ class VendorForm(forms.ModelForm):
         widgets = {
             "legal_name": forms.TextInput(attrs={"autofocus": True}),
             "description": forms.Textarea(attrs={"rows": 4}),
-            "website": forms.URLInput(attrs={"placeholder": "https://example.com"}),
         }
 
     def __init__(self, *args, **kwargs):

@@ -13,8 +13,9 @@ from urllib.parse import urlsplit
 # Legal forms and filler words that do not tell two companies apart. Matched as whole
 # words at the end of the name, repeatedly ("Infotech Services Pvt Ltd" → "infotech services").
 _LEGAL_FORMS_TEXT = (
-    "ab ag as asa bhd bv co company corp corporation gmbh inc incorporated kft kg limited llc "
-    "llp lp ltd nv oy plc pte pty pvt private sa sarl sas sdn se spa sl sp srl sro z oo zoo"
+    "ab ad ag as asa bhd bv co company corp corporation cv de eood gmbh inc incorporated jsc "
+    "kft kg lda limited llc llp lp ltd ltda nv oy oo plc pte pty pvt private sa sae sarl sas "
+    "sdn se spa sl sp srl sro z"
 )
 LEGAL_FORMS = frozenset(_LEGAL_FORMS_TEXT.split())
 _NON_WORD = re.compile(r"[^\w]+")
@@ -24,13 +25,20 @@ def vendor_name_key(name: str) -> str:
     """“Acme Services Pvt. Ltd.” → “acme services”; “Ácmé, S.A.” → “acme”."""
     text = unicodedata.normalize("NFKD", name or "")
     text = "".join(char for char in text if not unicodedata.combining(char)).casefold()
-    text = text.replace("&", " and ")
+    # Dots join abbreviations ("S.A.", "o.o.") rather than separate words.
+    text = text.replace("&", " and ").replace(".", "")
     words = [word for word in _NON_WORD.sub(" ", text).replace("_", " ").split() if word]
     if words and words[0] == "the":
         words = words[1:]
     while len(words) > 1 and words[-1] in LEGAL_FORMS:
         words.pop()
     return " ".join(words)
+
+
+def website_url(url: str) -> str:
+    """A website as typed (“acme.com”) made a full URL (“https://acme.com”)."""
+    url = (url or "").strip()
+    return url if not url or "://" in url else f"https://{url}"
 
 
 def website_domain(url: str) -> str:

@@ -11,7 +11,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from vendors.models import Vendor, VendorStatus
-from vendors.normalise import vendor_name_key, website_domain
+from vendors.normalise import vendor_name_key, website_domain, website_url
 from vendors.selectors.catalog import vendor_duplicates
 from vendors.validation import validate_founded_year
 
@@ -31,7 +31,7 @@ VENDOR_FIELDS = (
 def _refresh_keys(vendor: Vendor) -> None:
     vendor.legal_name = " ".join(vendor.legal_name.split())
     vendor.display_name = " ".join(vendor.display_name.split())
-    vendor.website = vendor.website.strip()
+    vendor.website = website_url(vendor.website)
     vendor.name_key = vendor_name_key(vendor.legal_name)
     vendor.website_domain = website_domain(vendor.website)
 
