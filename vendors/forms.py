@@ -1,6 +1,7 @@
 """Curator forms. They parse and check what a person typed; the services decide and write."""
 
 from django import forms
+from django.conf import settings
 from django.core.exceptions import ValidationError
 
 from outsourcing.currencies import currency_choices
@@ -172,15 +173,27 @@ class MultipleFileInput(forms.ClearableFileInput):
     allow_multiple_selected = True
 
 
+class MultipleFileField(forms.FileField):
+    """Several files in one input (Django's documented recipe)."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("widget", MultipleFileInput(attrs={"accept": ".xlsx,.csv,.zip"}))
+        super().__init__(*args, **kwargs)
+
+    def clean(self, data, initial=None):
+        if isinstance(data, list | tuple):
+            return [super(MultipleFileField, self).clean(item, initial) for item in data]
+        return [super().clean(data, initial)]
+
+
 class CatalogUploadForm(forms.Form):
-    files = forms.FileField(
-        widget=MultipleFileInput(attrs={"accept": ".xlsx,.csv,.zip", "multiple": True}),
+    files = MultipleFileField(
         help_text="One .xlsx workbook with a sheet per kind, or CSV files named vendors.csv, "
         "offerings.csv, centres.csv, certifications.csv, rates.csv (or a .zip of them).",
     )
 
     def clean_files(self):
-        files = self.files.getlist("files")
-        if not files:
-            raise ValidationError("Choose a file to upload.")
+        files = self.cleaned_data.get("files") or []
+        if sum(f.size for f in files) > settings.IMPORT_MAX_BYTES * 5:
+            raise ValidationError("These files are too large together; upload fewer at once.")
         return files
