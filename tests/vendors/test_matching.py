@@ -116,7 +116,7 @@ def test_each_criterion_is_scored_and_shown(catalog, workspace, payroll):
     alpha = shortlist.candidates[0]
     shown = {s.criterion.key: s.shown for s in alpha.scores}
     assert shown["capability"] == "5 of 5"
-    assert shown["cost"] == "EUR 43,200 a year"  # 1,800 × 12 months × 2 FTE
+    assert shown["cost"] == "EUR 43,200"  # 1,800 × 12 months × 2 FTE
     assert shown["shore"] == "Onshore (DE)"
     assert shown["status"] == "Preferred"
     assert all(s.score == pytest.approx(1.0) for s in alpha.scores)

@@ -355,7 +355,7 @@ def _shown(key: str, candidate: Candidate, workspace: Organization) -> str:
     if key == "cost":
         if candidate.annual_cost is None:
             return "not costed"
-        return f"{workspace.currency} {candidate.annual_cost:,.0f} a year"
+        return f"{workspace.currency} {candidate.annual_cost:,.0f}"
     if key == "certifications":
         return ", ".join(candidate.certificates) or "none in force"
     if key == "shore":
