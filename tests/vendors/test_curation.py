@@ -268,3 +268,27 @@ def test_curator_adds_a_service_line(client, curator):
         {"code": "translation", "name": "Translation", "option": "BPO"},
     )
     assert service_line("translation").option == "BPO"
+
+
+def test_history_page_queries_do_not_grow_with_the_records(client, curator):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    vendor = VendorFactory()
+    client.force_login(curator)
+    url = reverse("vendors:vendor_history", args=[vendor.pk])
+
+    def count():
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(url).status_code == 200
+        return len(queries)
+
+    RateCardFactory(vendor=vendor)
+    few = count()
+    for index in range(10):
+        rate = RateCardFactory(
+            vendor=vendor, delivery_country="PL", valid_from=date(2020, 1, 1 + index)
+        )
+        rate.rate += 1
+        rate.save()
+    assert count() == few

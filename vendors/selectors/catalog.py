@@ -65,12 +65,15 @@ def vendor_get(*, pk: int) -> Vendor:
     )
 
 
-def vendor_history(*, vendor: Vendor, limit: int = 200) -> list:
+def vendor_history(*, vendor: Vendor, limit: int = 300) -> list:
     """Every recorded change to the vendor and its records, newest first.
 
-    Each entry is a historical row with `history_user`, `history_date`, the kind of
-    record and, for changes, the fields that moved (old → new).
+    Each entry is a historical row with `history_user`, `history_date`, `record_label`
+    (the kind of record), `described` (which one) and `changes`: (field, old, new) for
+    the fields that moved. A few queries whatever the length: diffs are taken against the
+    previous row of the same record in memory, not with a query per row.
     """
+    lines = dict(ServiceLine.objects.values_list("pk", "name"))
     histories = [
         (Vendor.history.filter(id=vendor.pk), "Vendor"),
         (Offering.history.filter(vendor_id=vendor.pk), "Offering"),
@@ -80,22 +83,37 @@ def vendor_history(*, vendor: Vendor, limit: int = 200) -> list:
     ]
     entries = []
     for queryset, label in histories:
-        for record in queryset.select_related("history_user").order_by("-history_date")[:limit]:
+        previous_of: dict[int, object] = {}
+        for record in queryset.select_related("history_user").order_by(
+            "id", "history_date", "history_id"
+        ):
+            previous = previous_of.get(record.id)
             record.record_label = label
-            record.changes = _changes(record)
+            record.described = _describe(record, label, lines)
+            record.changes = (
+                [(c.field, c.old, c.new) for c in record.diff_against(previous).changes]
+                if previous is not None and record.history_type == "~"
+                else []
+            )
+            previous_of[record.id] = record
             entries.append(record)
     entries.sort(key=lambda record: (record.history_date, record.history_id), reverse=True)
     return entries[:limit]
 
 
-def _changes(record) -> list[tuple[str, object, object]]:
-    if record.history_type != "~":
-        return []
-    previous = record.prev_record
-    if previous is None:
-        return []
-    delta = record.diff_against(previous)
-    return [(change.field, change.old, change.new) for change in delta.changes]
+def _describe(record, label: str, lines: dict[int, str]) -> str:
+    if label == "Offering":
+        return lines.get(record.service_line_id, "")
+    if label == "Delivery centre":
+        return f"{record.city}, {record.country.name}"
+    if label == "Certification":
+        return f"{record.get_kind_display()} {record.number}".strip()
+    if label == "Rate card":
+        return (
+            f"{lines.get(record.service_line_id, '')} from {record.delivery_country.code}: "
+            f"{record.currency} {record.rate}/{record.get_unit_display()}"
+        )
+    return ""
 
 
 @dataclass(frozen=True)
