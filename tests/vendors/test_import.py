@@ -331,3 +331,22 @@ def test_import_catalog_command_fails_loudly(tmp_path):
         call_command("import_catalog", str(tmp_path), stdout=io.StringIO(), stderr=err)
     assert "rates row 2, column rate: “0” must be more than zero." in err.getvalue()
     assert catalog_size() == (0, 0, 0, 0, 0)
+
+
+def test_curator_downloads_the_catalog(client, curator):
+    catalog_import(files=files())
+    client.force_login(curator)
+    xlsx = client.get(reverse("vendors:catalog_export"), {"format": "xlsx"})
+    assert xlsx.status_code == 200
+    assert openpyxl.load_workbook(io.BytesIO(xlsx.content)).sheetnames == [
+        "vendors",
+        "offerings",
+        "centres",
+        "certifications",
+        "rates",
+    ]
+    archive = zipfile.ZipFile(
+        io.BytesIO(client.get(reverse("vendors:catalog_export"), {"format": "csv"}).content)
+    )
+    assert sorted(archive.namelist())[0] == "centres.csv"
+    assert client.get(reverse("vendors:catalog_export"), {"format": "pdf"}).status_code == 404

@@ -228,3 +228,13 @@ def test_shortlist_view_partial_for_htmx_and_page_otherwise(
     assert "Alpha" in partial.content.decode()
     page = client.get(url)
     assert "<html" in page.content.decode() and "Vendors for" in page.content.decode()
+
+
+def test_the_function_page_slot_lazy_loads_the_shortlist(rf, workspace, payroll):
+    from django.template.loader import render_to_string
+
+    html = render_to_string(
+        "vendors/_function_shortlist_slot.html", {"workspace": workspace, "function": payroll}
+    )
+    url = reverse("function_vendor_shortlist", args=[workspace.slug, payroll.pk])
+    assert f'hx-get="{url}"' in html and 'hx-trigger="load"' in html
