@@ -62,19 +62,16 @@ def _human_size(size: int) -> str:
     return f"{size / 1024 / 1024:.1f} MB" if size >= 1024 * 1024 else f"{size / 1024:.0f} KB"
 
 
-def read_table(data: bytes, *, filename: str, max_bytes: int, max_rows: int) -> Table:
+def read_table(
+    data: bytes, *, filename: str, max_bytes: int, max_rows: int, allow_no_rows: bool = False
+) -> Table:
     """Parse an uploaded CSV or XLSX (first sheet) into text rows.
 
     Raises TableError for a file too large, of another format, not UTF-8, empty, or with
     more rows than allowed. Blank lines are skipped; a row's cells are padded to the header.
+    A header with no rows under it is refused unless `allow_no_rows`.
     """
-    if len(data) > max_bytes:
-        raise TableError(
-            f"The file is {_human_size(len(data))}; the limit is {_human_size(max_bytes)}. "
-            "Split it into smaller files."
-        )
-    if not data.strip():
-        raise TableError("The file is empty.")
+    _check_upload(data, max_bytes=max_bytes)
     name = filename.lower()
     if data.startswith(XLSX_MAGIC) or name.endswith(".xlsx"):
         raw_rows = _xlsx_rows(data)
@@ -82,13 +79,52 @@ def read_table(data: bytes, *, filename: str, max_bytes: int, max_rows: int) -> 
         raw_rows = _csv_rows(data)
     else:
         raise TableError(f"“{filename}” is neither a .csv nor an .xlsx file.")
+    table = _table(raw_rows, max_rows=max_rows, allow_no_rows=allow_no_rows)
+    if table is None:
+        raise TableError("The file is empty.")
+    return table
 
+
+def read_workbook(data: bytes, *, filename: str, max_bytes: int, max_rows: int) -> dict[str, Table]:
+    """Parse every sheet of an uploaded XLSX, by sheet title, with `read_table`'s cell rules.
+
+    Blank sheets are left out; a sheet with a header and no rows is an empty Table.
+    Raises TableError as `read_table` does (`max_rows` applies to each sheet).
+    """
+    _check_upload(data, max_bytes=max_bytes)
+    if not data.startswith(XLSX_MAGIC):
+        raise TableError(f"“{filename}” is not an .xlsx workbook.")
+    tables = {}
+    for title, raw_rows in _xlsx_sheets(data):
+        try:
+            table = _table(raw_rows, max_rows=max_rows, allow_no_rows=True)
+        except TableError as exc:
+            raise TableError(f"Sheet “{title}”: {exc}") from None
+        if table is not None:
+            tables[title] = table
+    if not tables:
+        raise TableError("The file is empty.")
+    return tables
+
+
+def _check_upload(data: bytes, *, max_bytes: int) -> None:
+    if len(data) > max_bytes:
+        raise TableError(
+            f"The file is {_human_size(len(data))}; the limit is {_human_size(max_bytes)}. "
+            "Split it into smaller files."
+        )
+    if not data.strip():
+        raise TableError("The file is empty.")
+
+
+def _table(raw_rows: Iterable[list[str]], *, max_rows: int, allow_no_rows: bool) -> Table | None:
+    """Header and padded rows from raw cell rows; None when there is no header at all."""
     rows_iter = iter(raw_rows)
     header = next(rows_iter, None)
     while header is not None and not any(header):
         header = next(rows_iter, None)
     if header is None:
-        raise TableError("The file is empty.")
+        return None
     width = len(header)
     while width and not header[width - 1]:
         width -= 1
@@ -103,7 +139,7 @@ def read_table(data: bytes, *, filename: str, max_bytes: int, max_rows: int) -> 
                 "Split it into smaller files."
             )
         rows.append((row + [""] * width)[: max(width, len(row))])
-    if not rows:
+    if not rows and not allow_no_rows:
         raise TableError("The file has a header row but no data rows.")
     return Table(headers=headers, rows=rows)
 
@@ -128,14 +164,20 @@ def _csv_rows(data: bytes) -> Iterable[list[str]]:
 
 
 def _xlsx_rows(data: bytes) -> Iterable[list[str]]:
+    return next(iter(_xlsx_sheets(data, first_only=True)), ("", []))[1]
+
+
+def _xlsx_sheets(data: bytes, *, first_only: bool = False) -> list[tuple[str, list[list[str]]]]:
     try:
         workbook = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=False)
     except Exception:
         raise TableError("The file is not a readable .xlsx workbook.") from None
-    sheet = workbook.worksheets[0]
-    rows = [[_cell_text(value) for value in row] for row in sheet.iter_rows(values_only=True)]
+    sheets = []
+    for sheet in workbook.worksheets[:1] if first_only else workbook.worksheets:
+        rows = [[_cell_text(value) for value in row] for row in sheet.iter_rows(values_only=True)]
+        sheets.append((sheet.title, rows))
     workbook.close()
-    return rows
+    return sheets
 
 
 def write_csv(headers: Sequence[str], rows: Iterable[Sequence]) -> bytes:

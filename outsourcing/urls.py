@@ -10,6 +10,7 @@ from django.urls import include, path
 
 from outsourcing.forms import SignInForm
 from outsourcing.views import functions, inventory, jobs, members, workspaces
+from vendors.views.shortlist import function_vendor_shortlist_view
 
 workspace_patterns = [
     path("", workspaces.dashboard, name="dashboard"),
@@ -25,6 +26,11 @@ workspace_patterns = [
     path("functions/<int:pk>/edit/", functions.function_edit, name="function_edit"),
     path("functions/<int:pk>/archive/", functions.function_archive, name="function_archive"),
     path("functions/<int:pk>/restore/", functions.function_restore, name="function_restore"),
+    path(
+        "functions/<int:pk>/vendors/",
+        function_vendor_shortlist_view,
+        name="function_vendor_shortlist",
+    ),
     path("members/", members.member_list, name="member_list"),
     path("members/invite/", members.member_invite_view, name="member_invite"),
     path("members/<int:pk>/role/", members.member_change_role, name="member_change_role"),
@@ -46,5 +52,6 @@ urlpatterns = [
     path("accounts/", include("django.contrib.auth.urls")),
     path("admin/", admin.site.urls),
     path("w/", workspaces.workspace_list, name="workspace_list"),
+    path("vendors/", include("vendors.urls")),
     path("w/<slug:slug>/", include(workspace_patterns)),
 ]

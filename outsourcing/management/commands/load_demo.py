@@ -3,6 +3,7 @@ from django.core.management.base import BaseCommand
 from assessments.demo import demo_load_assessments
 from outsourcing.demo.core import DEMO_LOGINS, DEMO_PASSWORD, demo_load_core
 from outsourcing.models import User
+from vendors.demo import demo_load_catalog
 
 
 class Command(BaseCommand):
@@ -16,6 +17,10 @@ class Command(BaseCommand):
             loaded, assessor=User.objects.get(email="editor@sourcewise.example")
         )
         self.stdout.write(f"Assessments: {assessed} added (0 means they were already there).")
+        catalog = demo_load_catalog()
+        self.stdout.write(
+            "Vendor catalog: " + ", ".join(f"{n} {k}" for k, n in catalog.items()) + "."
+        )
         self.stdout.write(self.style.SUCCESS(f"\nDemo logins (password for all: {DEMO_PASSWORD})"))
         for login in DEMO_LOGINS:
             self.stdout.write(f"  {login.email:<28} {login.what}")

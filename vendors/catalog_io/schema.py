@@ -1,0 +1,298 @@
+"""The catalog file format: which kinds of rows, which columns, and how a cell is read.
+
+One sheet (XLSX) or one file (CSV) per kind. Column names are case-insensitive. Required
+columns must be there; an optional column left out of the file leaves that field of an
+existing record alone (and takes its default for a new one). Child rows name their vendor
+by legal name, matched as duplicate detection matches names (`vendors.normalise`).
+
+Each parser takes the cell text and returns the value, or raises CellError with a message
+that completes "<kind> row N, column C: …".
+"""
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal, InvalidOperation
+
+from django.core.exceptions import ValidationError
+from django.core.validators import URLValidator
+from django_countries import countries
+
+from outsourcing.currencies import is_currency_code
+from outsourcing.tabular import FORMULA_TRIGGERS
+from vendors.models import (
+    CertificationKind,
+    RateUnit,
+    VendorStatus,
+    available_time_zones,
+)
+from vendors.validation import parse_languages, validate_founded_year
+
+
+class CellError(ValueError):
+    """A cell that cannot be read; the message names the value and what was expected."""
+
+
+def quoted(value: str, limit: int = 60) -> str:
+    value = value if len(value) <= limit else value[: limit - 1] + "…"
+    return f"“{value}”"
+
+
+def text(max_length: int) -> Callable[[str], str]:
+    def parse(value: str) -> str:
+        if value.startswith("="):
+            raise CellError(
+                f"{quoted(value)} is a spreadsheet formula; type the value itself instead."
+            )
+        if value.startswith("'") and value[1:2] and value[1:].startswith(FORMULA_TRIGGERS):
+            # Our exports prefix an apostrophe to neutralise formulas; undo it on the way in.
+            value = value[1:]
+        if len(value) > max_length:
+            raise CellError(f"is {len(value)} characters long; the limit is {max_length}.")
+        return value
+
+    return parse
+
+
+_url_validator = URLValidator(schemes=["http", "https"])
+
+
+def url(value: str) -> str:
+    value = text(300)(value)
+    if not value:
+        return ""
+    candidate = value if "://" in value else f"https://{value}"
+    try:
+        _url_validator(candidate)
+    except ValidationError:
+        raise CellError(f"{quoted(value)} is not a URL.") from None
+    return candidate
+
+
+def country(value: str) -> str:
+    code = countries.alpha2(value.strip()) if value.strip() else ""
+    if not code:
+        code = countries.by_name(value.strip()) or ""
+    if not code:
+        raise CellError(f"{quoted(value)} is not a country (use an ISO 3166 code such as DE).")
+    return code
+
+
+def currency(value: str) -> str:
+    if not is_currency_code(value) or len(value.strip()) != 3:
+        raise CellError(f"{quoted(value)} is not an ISO 4217 code.")
+    return value.strip().upper()
+
+
+def time_zone(value: str) -> str:
+    if value.strip() not in available_time_zones():
+        raise CellError(f"{quoted(value)} is not an IANA time zone (e.g. Asia/Kolkata).")
+    return value.strip()
+
+
+def iso_date(value: str) -> date:
+    cleaned = value.strip()
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", cleaned):
+        try:
+            return date.fromisoformat(cleaned)
+        except ValueError:
+            pass
+    raise CellError(f"{quoted(value)} is not a date (use YYYY-MM-DD).")
+
+
+_NUMBER = re.compile(r"^-?\d+(\.\d+)?$")
+
+
+def decimal(value: str, *, places: int = 2) -> Decimal:
+    cleaned = value.strip()
+    if not _NUMBER.match(cleaned):
+        raise CellError(
+            f"{quoted(value)} is not a number (use a point for decimals and no thousands "
+            "separators)."
+        )
+    try:
+        return Decimal(cleaned).quantize(Decimal(1).scaleb(-places))
+    except InvalidOperation:
+        raise CellError(f"{quoted(value)} is too large.") from None
+
+
+def positive_rate(value: str) -> Decimal:
+    amount = decimal(value)
+    if amount <= 0:
+        raise CellError(f"{quoted(value)} must be more than zero.")
+    if amount >= Decimal("1e10"):
+        raise CellError(f"{quoted(value)} is too large for a rate.")
+    return amount
+
+
+def capacity(value: str) -> Decimal:
+    amount = decimal(value, places=1)
+    if amount < 0:
+        raise CellError(f"{quoted(value)} cannot be negative.")
+    if amount >= Decimal("1e8"):
+        raise CellError(f"{quoted(value)} is too large.")
+    return amount
+
+
+def whole_number(value: str, *, low: int = 0, high: int = 10_000_000) -> int:
+    cleaned = value.strip()
+    if re.fullmatch(r"-?\d+(\.0+)?", cleaned):
+        number = int(Decimal(cleaned))
+        if low <= number <= high:
+            return number
+    raise CellError(f"{quoted(value)} must be a whole number from {low:,} to {high:,}.")
+
+
+def capability(value: str) -> int:
+    return whole_number(value, low=1, high=5)
+
+
+def founded_year(value: str) -> int:
+    year = whole_number(value, low=0, high=9999)
+    try:
+        validate_founded_year(year)
+    except ValidationError as exc:
+        raise CellError(exc.messages[0]) from None
+    return year
+
+
+def languages(value: str) -> list[str]:
+    try:
+        return parse_languages(value)
+    except ValidationError as exc:
+        raise CellError(exc.messages[0]) from None
+
+
+def choice(choices: type, what: str) -> Callable[[str], str]:
+    """A TextChoices value, given as its code ("soc2_type2") or label ("SOC 2 Type II")."""
+    lookup = {}
+    for value, label in choices.choices:
+        for key in (value, label, label.replace(" ", ""), label.replace("-", " ")):
+            lookup[key.casefold()] = value
+
+    def parse(cell: str) -> str:
+        found = lookup.get(cell.strip().casefold())
+        if found is None:
+            examples = ", ".join(value for value, _ in choices.choices)
+            raise CellError(f"{quoted(cell)} is not a {what} ({examples}).")
+        return found
+
+    return parse
+
+
+@dataclass(frozen=True)
+class Column:
+    name: str
+    parse: Callable[[str], object]
+    required: bool = False  # the column must be in the file and the cell filled
+    field: str = ""  # the model field it fills ("" = same as name)
+    empty: object = None  # the value of a blank cell in an optional column
+
+    @property
+    def model_field(self) -> str:
+        return self.field or self.name
+
+
+def _service_line_code(value: str) -> str:
+    # Resolved against the taxonomy by the planner; here only its shape.
+    return text(100)(value).strip()
+
+
+@dataclass(frozen=True)
+class Kind:
+    name: str  # sheet / file name
+    label: str
+    columns: tuple[Column, ...]
+    aliases: tuple[str, ...] = ()
+
+    def column(self, name: str) -> Column | None:
+        return next((column for column in self.columns if column.name == name), None)
+
+    @property
+    def headers(self) -> list[str]:
+        return [column.name for column in self.columns]
+
+
+VENDORS = Kind(
+    "vendors",
+    "Vendors",
+    (
+        Column("legal_name", text(200), required=True),
+        Column("display_name", text(200), empty=""),
+        Column("website", url, empty=""),
+        Column("headquarters_country", country, required=True),
+        Column("status", choice(VendorStatus, "vendor status")),
+        Column("description", text(5000), empty=""),
+        Column("languages", languages, empty=[]),
+        Column("founded_year", founded_year),
+        Column("headcount", whole_number),
+    ),
+)
+OFFERINGS = Kind(
+    "offerings",
+    "Offerings",
+    (
+        Column("vendor", text(200), required=True),
+        Column("service_line", _service_line_code, required=True),
+        Column("capability_level", capability, required=True),
+        Column("capacity_fte", capacity),
+    ),
+)
+CENTRES = Kind(
+    "centres",
+    "Delivery centres",
+    (
+        Column("vendor", text(200), required=True),
+        Column("country", country, required=True),
+        Column("city", text(100), required=True),
+        Column("headcount", whole_number),
+        Column("time_zone", time_zone, required=True),
+    ),
+    aliases=("centers", "delivery_centres", "delivery centres", "delivery_centers"),
+)
+CERTIFICATIONS = Kind(
+    "certifications",
+    "Certifications",
+    (
+        Column("vendor", text(200), required=True),
+        Column("type", choice(CertificationKind, "certificate type"), True, field="kind"),
+        Column("number", text(100), empty=""),
+        Column("issuer", text(200), empty=""),
+        Column("issued", iso_date, required=True, field="issued_on"),
+        Column("expires", iso_date, field="expires_on"),
+    ),
+    aliases=("certificates",),
+)
+RATES = Kind(
+    "rates",
+    "Rate cards",
+    (
+        Column("vendor", text(200), required=True),
+        Column("service_line", _service_line_code, required=True),
+        Column("delivery_country", country, required=True),
+        Column("currency", currency, required=True),
+        Column("unit", choice(RateUnit, "rate unit"), required=True),
+        Column("rate", positive_rate, required=True),
+        Column("valid_from", iso_date, required=True),
+        Column("valid_to", iso_date),
+    ),
+    aliases=("rate_cards", "rate cards", "ratecards"),
+)
+
+KINDS = (VENDORS, OFFERINGS, CENTRES, CERTIFICATIONS, RATES)
+KIND_NAMES = ", ".join(kind.name for kind in KINDS)
+
+
+def kind_for(name: str) -> Kind | None:
+    """The kind a sheet title or file name stem stands for ("Rate cards", "acme-vendors")."""
+    cleaned = name.strip().casefold()
+    for kind in KINDS:
+        for alias in (kind.name, *kind.aliases):
+            if cleaned == alias or re.search(rf"(^|[-_ ]){re.escape(alias)}$", cleaned):
+                return kind
+    return None
+
+
+def header_key(header: str) -> str:
+    return re.sub(r"[\s-]+", "_", header.strip().casefold())

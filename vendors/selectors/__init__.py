@@ -1,0 +1,1 @@
+"""Reads of the shared vendor catalog (browsing, detail, duplicates, matching)."""

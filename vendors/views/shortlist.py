@@ -1,0 +1,29 @@
+from django.shortcuts import render
+
+from outsourcing.access import workspace_view
+from outsourcing.selectors import function_get
+from vendors.selectors.matching import function_vendor_shortlist
+
+# How many ranked vendors the function page shows before "show all".
+SHOWN = 10
+
+
+@workspace_view()
+def function_vendor_shortlist_view(request, pk: int):
+    """The ranked shortlist: the partial alone for htmx (the function page loads it lazily),
+    a full page otherwise."""
+    function = function_get(workspace=request.workspace, pk=pk)
+    shortlist = function_vendor_shortlist(function=function, workspace=request.workspace)
+    show_all = request.GET.get("all") == "1"
+    context = {
+        "function": function,
+        "shortlist": shortlist,
+        "shown": shortlist.candidates if show_all else shortlist.candidates[:SHOWN],
+        "show_all": show_all,
+    }
+    template = (
+        "vendors/_function_shortlist.html"
+        if request.headers.get("HX-Request")
+        else "vendors/function_shortlist.html"
+    )
+    return render(request, template, context)
