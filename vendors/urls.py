@@ -13,6 +13,7 @@ urlpatterns = [
     path("import/", files.catalog_import_upload, name="catalog_import"),
     path("import/<uuid:token>/", files.catalog_import_preview, name="catalog_import_preview"),
     path("import/<uuid:token>/commit/", files.catalog_import_commit, name="catalog_import_commit"),
+    path("import/jobs/<int:pk>/", files.catalog_job, name="catalog_job"),
     path("export/", files.catalog_export, name="catalog_export"),
     path("service-lines/", curation.service_lines, name="service_lines"),
     path("service-lines/new/", curation.service_line_form, name="service_line_create"),

@@ -1,20 +1,23 @@
 from django.conf import settings
 from django.db import models
+from django.urls import reverse
 
 from .workspaces import Organization
 
 
 class Job(models.Model):
-    """Long work done by a Celery task on a workspace's behalf (exports, re-scoring …).
+    """Long work done by a Celery task (exports, imports, re-scoring …).
 
     The row, not Celery's result store, is what pages poll: it looks the same whether a
     worker ran the task or it ran eagerly, and it keeps the output file for download.
+    A workspace's job belongs to it; a job without a workspace is the shared catalog's.
     """
 
     class Kind(models.TextChoices):
         EXPORT_FUNCTIONS = "export_functions", "Export functions"
         IMPORT_FUNCTIONS = "import_functions", "Import functions"
         RESCORE = "rescore", "Re-score after a weight change"
+        IMPORT_CATALOG = "import_catalog", "Import into the vendor catalog"
 
     class Status(models.TextChoices):
         PREVIEW = "preview", "Awaiting confirmation"
@@ -23,7 +26,9 @@ class Job(models.Model):
         SUCCEEDED = "succeeded", "Done"
         FAILED = "failed", "Failed"
 
-    workspace = models.ForeignKey(Organization, on_delete=models.CASCADE, related_name="jobs")
+    workspace = models.ForeignKey(
+        Organization, on_delete=models.CASCADE, null=True, blank=True, related_name="jobs"
+    )
     kind = models.CharField(max_length=40, choices=Kind.choices)
     params = models.JSONField(default=dict, blank=True)
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.QUEUED)
@@ -50,6 +55,11 @@ class Job(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} ({self.get_status_display()})"
+
+    def get_absolute_url(self) -> str:
+        if self.workspace_id is None:
+            return reverse("vendors:catalog_job", args=[self.pk])
+        return reverse("job_detail", args=[self.workspace.slug, self.pk])
 
     @property
     def is_finished(self) -> bool:

@@ -4,6 +4,7 @@ from django.shortcuts import redirect, render
 from outsourcing.access import workspace_view
 from outsourcing.portfolio import portfolio_summary
 from outsourcing.selectors import memberships_for_user
+from vendors.access import is_curator
 
 
 @login_required
@@ -16,6 +17,8 @@ def home(request):
         return redirect("dashboard", slug=last)
     if len(slugs) == 1:
         return redirect("dashboard", slug=slugs[0])
+    if not slugs and is_curator(request.user):
+        return redirect("vendors:vendor_list")
     return redirect("workspace_list")
 
 

@@ -47,3 +47,14 @@ def test_person_without_workspace_sees_an_explanation(client, db):
     client.force_login(UserFactory())
     response = client.get(reverse("workspace_list"))
     assert "not in any workspace yet" in response.content.decode()
+
+
+def test_curator_without_workspace_lands_on_the_catalog(client, db):
+    from django.contrib.auth.models import Group
+
+    from vendors.access import CURATORS_GROUP
+
+    curator = UserFactory()
+    curator.groups.add(Group.objects.get_or_create(name=CURATORS_GROUP)[0])
+    client.force_login(curator)
+    assert client.get(reverse("home")).url == reverse("vendors:vendor_list")

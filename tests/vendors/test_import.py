@@ -10,6 +10,7 @@ import pytest
 from django.core.management import call_command
 from django.urls import reverse
 
+from outsourcing.models import Job
 from outsourcing.tabular import write_xlsx
 from tests.vendors.factories import VendorFactory
 from vendors.models import Certification, DeliveryCentre, Offering, RateCard, Vendor
@@ -278,7 +279,9 @@ def test_a_vendor_with_another_vendors_website_is_rejected():
     assert Vendor.objects.count() == 1
 
 
-def test_browser_import_previews_then_commits(client, curator):
+def test_browser_import_previews_then_commits_in_a_job(
+    client, curator, django_capture_on_commit_callbacks
+):
     client.force_login(curator)
     upload = [io.BytesIO(text.encode()) for text in GOOD.values()]
     for handle, name in zip(upload, GOOD, strict=True):
@@ -289,13 +292,21 @@ def test_browser_import_previews_then_commits(client, curator):
     assert preview.status_code == 200
     assert "Import it" in preview.content.decode()
     assert catalog_size() == (0, 0, 0, 0, 0)  # the preview wrote nothing
-    commit = client.post(response["Location"] + "commit/")
-    assert commit.status_code == 302
+    with django_capture_on_commit_callbacks(execute=True):
+        commit = client.post(response["Location"] + "commit/")
+    job = Job.objects.get(kind=Job.Kind.IMPORT_CATALOG)
+    assert commit["Location"] == reverse("vendors:catalog_job", args=[job.pk])
+    job.refresh_from_db()
+    assert job.status == Job.Status.SUCCEEDED, job.message
+    assert job.message == "Catalog imported: 10 created, 0 updated, 0 unchanged."
     assert catalog_size() == (2, 2, 2, 2, 2)
     assert Vendor.history.first().history_user == curator
+    assert "See the catalog" in client.get(commit["Location"]).content.decode()
 
 
-def test_browser_preview_lists_rejected_rows_and_offers_no_commit(client, curator):
+def test_browser_preview_lists_rejected_rows_and_offers_no_commit(
+    client, curator, django_capture_on_commit_callbacks
+):
     client.force_login(curator)
     handle = io.BytesIO(RATES.replace(",EUR,fte_month", ",EURO,fte_month").encode())
     handle.name = "rates.csv"
@@ -303,7 +314,12 @@ def test_browser_preview_lists_rejected_rows_and_offers_no_commit(client, curato
     page = client.get(response["Location"]).content.decode()
     assert "“EURO” is not an ISO 4217 code" in page
     assert "Import it" not in page
-    assert client.post(response["Location"] + "commit/").status_code == 200
+    # Posting anyway queues a job that refuses the file and says why.
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(response["Location"] + "commit/")
+    job = Job.objects.get(kind=Job.Kind.IMPORT_CATALOG)
+    assert job.status == Job.Status.FAILED
+    assert "“EURO” is not an ISO 4217 code" in job.message
     assert RateCard.objects.count() == 0
 
 

@@ -9,9 +9,18 @@ from django.db import transaction
 from django.utils import timezone
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
-from vendors.catalog_io.files import UploadedFiles, read_catalog_files
+from outsourcing.models import Job
+from outsourcing.services.jobs import JobOutput, ProgressFn
+from vendors.catalog_io.files import UploadedFiles, read_catalog_files, unpack_files
 from vendors.catalog_io.plan import ImportPlan, catalog_plan
-from vendors.models import Certification, DeliveryCentre, Offering, RateCard, Vendor
+from vendors.models import (
+    CatalogUpload,
+    Certification,
+    DeliveryCentre,
+    Offering,
+    RateCard,
+    Vendor,
+)
 
 BATCH_SIZE = 500
 CHANGE_REASON = "Catalog import"
@@ -79,3 +88,28 @@ def _write(plan: ImportPlan, *, user) -> None:
                 batch_size=BATCH_SIZE,
                 **history,
             )
+
+
+def catalog_import_work(job: Job, report_progress: ProgressFn) -> JobOutput:
+    """The confirmed catalog import (params: the upload's token), all or nothing.
+
+    The upload is checked again against the catalog as it is now; if anything is rejected
+    the job fails with the reasons and the catalog is untouched.
+    """
+    upload = CatalogUpload.objects.filter(token=job.params["token"]).first()
+    if upload is None:
+        raise ValueError("the upload is gone (it was imported already or expired)")
+    report_progress(10, "Checking the files against the catalog…")
+    plan = catalog_import(files=unpack_files(upload.bundle), user=job.requested_by)
+    if not plan.applied:
+        shown = "; ".join(plan.errors[:10])
+        more = f" … and {len(plan.errors) - 10:,} more" if len(plan.errors) > 10 else ""
+        raise ValueError(f"nothing was imported: {shown}{more}")
+    upload.delete()
+    totals = plan.totals
+    return JobOutput(
+        message=(
+            f"Catalog imported: {totals.get('create', 0):,} created, "
+            f"{totals.get('update', 0):,} updated, {totals.get('unchanged', 0):,} unchanged."
+        )
+    )

@@ -2,18 +2,20 @@
 
 from datetime import timedelta
 
-from django.contrib import messages
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from outsourcing.models import Job
+from outsourcing.services.jobs import job_start
 from vendors.access import curator_required
 from vendors.catalog_io.files import pack_files, unpack_files
 from vendors.forms import CatalogUploadForm
 from vendors.models import CatalogUpload
 from vendors.selectors.export import catalog_export_file
 from vendors.services.catalog_import import catalog_import
+from vendors.tasks import import_catalog
 
 # An upload waits this long for the curator's go-ahead before it is swept away.
 UPLOAD_KEPT_FOR = timedelta(days=1)
@@ -50,23 +52,25 @@ def catalog_import_preview(request, token):
 @curator_required
 @require_POST
 def catalog_import_commit(request, token):
+    """Queue the import; a large catalog takes a while, so the curator watches a job."""
     upload = _upload_of(request, token)
-    plan = catalog_import(files=unpack_files(upload.bundle), user=request.user, dry_run=False)
-    if not plan.applied:
-        messages.error(
-            request,
-            "Nothing was imported: the file has problems (listed below). Fix them "
-            "and upload it again.",
-        )
-        return render(request, "vendors/import_preview.html", {"upload": upload, "plan": plan})
-    upload.delete()
-    totals = plan.totals
-    messages.success(
-        request,
-        f"Catalog imported: {totals.get('create', 0):,} created, {totals.get('update', 0):,} "
-        f"updated, {totals.get('unchanged', 0):,} unchanged.",
+    job = job_start(
+        workspace=None,
+        kind=Job.Kind.IMPORT_CATALOG,
+        requested_by=request.user,
+        task=import_catalog,
+        params={"token": str(upload.token), "filenames": upload.filenames},
     )
-    return redirect("vendors:vendor_list")
+    return redirect(job)
+
+
+@curator_required
+def catalog_job(request, pk: int):
+    """A catalog job's progress; htmx polls the same URL for the status card alone."""
+    job = get_object_or_404(Job, pk=pk, workspace__isnull=True)
+    if request.headers.get("HX-Request"):
+        return render(request, "outsourcing/_job_status.html", {"job": job})
+    return render(request, "outsourcing/job_detail.html", {"job": job})
 
 
 @curator_required
