@@ -12,7 +12,8 @@ from simple_history.utils import bulk_create_with_history, bulk_update_with_hist
 from outsourcing.models import Job
 from outsourcing.services.jobs import JobOutput, ProgressFn
 from vendors.catalog_io.files import UploadedFiles, read_catalog_files, unpack_files
-from vendors.catalog_io.plan import ImportPlan, catalog_plan
+from vendors.catalog_io.plan import ImportPlan
+from vendors.catalog_io.planner import catalog_plan
 from vendors.models import (
     CatalogUpload,
     Certification,
