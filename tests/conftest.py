@@ -80,11 +80,16 @@ def pytest_terminal_summary(terminalreporter):
 def django_db_setup(django_db_setup, django_db_blocker):
     """Data that migrations seed, put back once per run: a transactional test's flush
     removes it, and --reuse-db keeps that flushed database for the next run."""
+    from django.contrib.auth.models import Group, Permission
+
+    from vendors.access import CURATORS_GROUP
     from vendors.models import ServiceLine
     from vendors.taxonomy import service_lines_seed
 
     with django_db_blocker.unblock():
         service_lines_seed(ServiceLine)
+        curators, _ = Group.objects.get_or_create(name=CURATORS_GROUP)
+        curators.permissions.add(*Permission.objects.filter(content_type__app_label="vendors"))
 
 
 @pytest.fixture(autouse=True)
