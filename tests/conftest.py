@@ -80,6 +80,8 @@ def pytest_terminal_summary(terminalreporter):
 def django_db_setup(django_db_setup, django_db_blocker):
     """Data that migrations seed, put back once per run: a transactional test's flush
     removes it, and --reuse-db keeps that flushed database for the next run."""
+    import importlib
+
     from django.contrib.auth.models import Group, Permission
 
     from vendors.access import CURATORS_GROUP
@@ -89,7 +91,12 @@ def django_db_setup(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():
         service_lines_seed(ServiceLine)
         curators, _ = Group.objects.get_or_create(name=CURATORS_GROUP)
-        curators.permissions.add(*Permission.objects.filter(content_type__app_label="vendors"))
+        group_migration = importlib.import_module("vendors.migrations.0004_catalog_curators_group")
+        curators.permissions.add(
+            *Permission.objects.filter(
+                content_type__app_label="vendors", content_type__model__in=group_migration.MODELS
+            )
+        )
 
 
 @pytest.fixture(autouse=True)
