@@ -4,7 +4,6 @@ from dataclasses import dataclass
 
 import pandas as pd
 from django.db.models import QuerySet
-from django.shortcuts import get_object_or_404
 
 from assessments import scoring
 from assessments.charts import contributions_chart, option_scores_chart
@@ -29,12 +28,6 @@ def weight_changes(*, workspace: Organization) -> QuerySet[WeightChange]:
 def function_assessments(*, function: BusinessFunction) -> QuerySet[Assessment]:
     """A function's assessments, newest first, with who made them."""
     return function.assessments.select_related("assessor").order_by("-assessed_at", "-pk")
-
-
-def assessment_get(*, workspace: Organization, pk: int) -> Assessment:
-    return get_object_or_404(
-        Assessment.objects.filter(function__workspace=workspace).select_related("function"), pk=pk
-    )
 
 
 def latest_assessments(*, workspace: Organization) -> QuerySet[Assessment]:
