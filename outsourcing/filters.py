@@ -18,7 +18,7 @@ class BusinessFunctionFilter(django_filters.FilterSet):
     recommendation = django_filters.ChoiceFilter(
         method="filter_recommendation",
         choices=[*SourcingOption.choices, (NOT_ASSESSED, "Not assessed")],
-        empty_label="Any recommendation",
+        empty_label="Any",
     )
     close_call = django_filters.BooleanFilter(
         method="filter_close_call", label="Close calls only", widget=forms.CheckboxInput
