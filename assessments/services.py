@@ -13,7 +13,7 @@ from assessments import scoring
 from assessments.models import FACTOR_FIELDS, Assessment, CriteriaWeights, WeightChange
 from assessments.selectors import latest_assessments, workspace_weights
 from outsourcing.models import BusinessFunction, Job, Organization, User
-from outsourcing.services.jobs import job_start
+from outsourcing.services.jobs import JobOutput, ProgressFn, job_start
 
 RESULT_FIELDS = (
     "score_bpo",
@@ -163,6 +163,12 @@ def workspace_rescore(
     with transaction.atomic():
         Assessment.objects.bulk_update(assessments, RESULT_FIELDS, batch_size=250)
     return len(assessments)
+
+
+def workspace_rescore_work(job: Job, report_progress: ProgressFn) -> JobOutput:
+    """The re-scoring job queued by a weight change."""
+    count = workspace_rescore(workspace=job.workspace, report_progress=report_progress)
+    return JobOutput(message=f"{count:,} assessments re-scored with the new weights.")
 
 
 @dataclass(frozen=True)

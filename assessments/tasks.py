@@ -2,15 +2,10 @@
 
 from celery import shared_task
 
-from assessments.services import workspace_rescore
-from outsourcing.services.jobs import JobOutput, job_execute
-
-
-def _rescore_work(job, report_progress) -> JobOutput:
-    count = workspace_rescore(workspace=job.workspace, report_progress=report_progress)
-    return JobOutput(message=f"{count:,} assessments re-scored with the new weights.")
+from assessments.services import workspace_rescore_work
+from outsourcing.services.jobs import job_execute
 
 
 @shared_task
 def rescore_workspace(job_id: int) -> None:
-    job_execute(job_id=job_id, work=_rescore_work)
+    job_execute(job_id=job_id, work=workspace_rescore_work)

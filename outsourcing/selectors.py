@@ -60,3 +60,8 @@ def department_names(*, workspace: Organization) -> list[str]:
 
 def job_get(*, workspace: Organization, pk: int) -> Job:
     return get_object_or_404(Job.objects.filter(workspace=workspace), pk=pk)
+
+
+def catalog_job_get(*, pk: int) -> Job:
+    """A job of the shared vendor catalog (one without a workspace)."""
+    return get_object_or_404(Job.objects.filter(workspace__isnull=True), pk=pk)

@@ -8,10 +8,14 @@ from outsourcing.selectors import job_get
 
 @workspace_view()
 def job_detail(request, pk: int):
-    """The job's progress; htmx polls the same URL for the status card alone."""
     job = job_get(workspace=request.workspace, pk=pk)
     if job.status == Job.Status.PREVIEW:
         return redirect("import_preview", slug=request.workspace.slug, pk=job.pk)
+    return render_job(request, job)
+
+
+def render_job(request, job: Job):
+    """A job's progress page; htmx polls the same URL for the status card alone."""
     template = (
         "outsourcing/_job_status.html"
         if request.headers.get("HX-Request")

@@ -6,43 +6,24 @@ from vendors.models import Certification, DeliveryCentre, Offering, RateCard, Ve
 
 ExportTables = dict[str, tuple[list[str], list[list]]]
 
+# The vendors sheet's columns are the import schema's, which are Vendor's field names.
+VENDOR_FIELDS = tuple(VENDORS.headers)
+
+
+def _vendor_cell(name: str, value):
+    if name == "headquarters_country":
+        return str(value)
+    if name == "languages":
+        return "; ".join(value or [])
+    return value
+
 
 def catalog_export_tables() -> ExportTables:
     """Every vendor and record, sorted by vendor legal name (values only, no model objects:
     the export of 50,000 rate cards should not build 50,000 instances)."""
     vendor_rows = [
-        [
-            legal_name,
-            display_name,
-            website,
-            str(country),
-            status,
-            description,
-            "; ".join(languages or []),
-            founded_year,
-            headcount,
-        ]
-        for (
-            legal_name,
-            display_name,
-            website,
-            country,
-            status,
-            description,
-            languages,
-            founded_year,
-            headcount,
-        ) in Vendor.objects.order_by("legal_name", "pk").values_list(
-            "legal_name",
-            "display_name",
-            "website",
-            "headquarters_country",
-            "status",
-            "description",
-            "languages",
-            "founded_year",
-            "headcount",
-        )
+        [_vendor_cell(name, row[name]) for name in VENDOR_FIELDS]
+        for row in Vendor.objects.order_by("legal_name", "pk").values(*VENDOR_FIELDS)
     ]
     offering_rows = [
         list(row)

@@ -8,7 +8,9 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from outsourcing.models import Job
+from outsourcing.selectors import catalog_job_get
 from outsourcing.services.jobs import job_start
+from outsourcing.views.jobs import render_job
 from vendors.access import curator_required
 from vendors.catalog_io.files import pack_files, unpack_files
 from vendors.forms import CatalogUploadForm
@@ -66,11 +68,7 @@ def catalog_import_commit(request, token):
 
 @curator_required
 def catalog_job(request, pk: int):
-    """A catalog job's progress; htmx polls the same URL for the status card alone."""
-    job = get_object_or_404(Job, pk=pk, workspace__isnull=True)
-    if request.headers.get("HX-Request"):
-        return render(request, "outsourcing/_job_status.html", {"job": job})
-    return render(request, "outsourcing/job_detail.html", {"job": job})
+    return render_job(request, catalog_job_get(pk=pk))
 
 
 @curator_required
