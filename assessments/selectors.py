@@ -8,7 +8,7 @@ from django.db.models import QuerySet
 from assessments import scoring
 from assessments.charts import contributions_chart, option_scores_chart
 from assessments.models import FACTOR_FIELDS, Assessment, CriteriaWeights, WeightChange
-from outsourcing.models import BusinessFunction, Organization
+from outsourcing.models import BusinessFunction, Job, Organization
 
 
 def workspace_weights(*, workspace: Organization) -> dict[str, float]:
@@ -23,6 +23,11 @@ def workspace_weights_record(*, workspace: Organization) -> CriteriaWeights | No
 
 def weight_changes(*, workspace: Organization) -> QuerySet[WeightChange]:
     return WeightChange.objects.filter(workspace=workspace).select_related("changed_by")
+
+
+def latest_rescore_job(*, workspace: Organization) -> Job | None:
+    """The workspace's most recent re-scoring job, for the weights page to follow."""
+    return Job.objects.filter(workspace=workspace, kind=Job.Kind.RESCORE).first()
 
 
 def function_assessments(*, function: BusinessFunction) -> QuerySet[Assessment]:

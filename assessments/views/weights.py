@@ -5,10 +5,15 @@ from django.views.decorators.http import require_POST
 from assessments import scoring
 from assessments.forms import AhpForm, DirectWeightsForm
 from assessments.models import CriteriaWeights
-from assessments.selectors import weight_changes, workspace_weights, workspace_weights_record
+from assessments.selectors import (
+    latest_rescore_job,
+    weight_changes,
+    workspace_weights,
+    workspace_weights_record,
+)
 from assessments.services import weights_set
 from outsourcing.access import workspace_view
-from outsourcing.models import Job, Role
+from outsourcing.models import Role
 
 
 def _page(request, *, direct_form=None, ahp_form=None, tab="direct", status=200):
@@ -25,7 +30,7 @@ def _page(request, *, direct_form=None, ahp_form=None, tab="direct", status=200)
             "ahp_form": ahp_form or AhpForm(current=ahp_initial),
             "tab": tab,
             "changes": weight_changes(workspace=request.workspace)[:20],
-            "rescore_job": request.workspace.jobs.filter(kind=Job.Kind.RESCORE).first(),
+            "rescore_job": latest_rescore_job(workspace=request.workspace),
         },
         status=status,
     )

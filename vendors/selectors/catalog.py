@@ -9,6 +9,7 @@ from outsourcing.models import Organization
 from outsourcing.selectors import memberships_for_user
 from vendors.filters import VendorFilter
 from vendors.models import (
+    CatalogUpload,
     Certification,
     DeliveryCentre,
     Offering,
@@ -63,6 +64,17 @@ def vendor_get(*, pk: int) -> Vendor:
         ),
         pk=pk,
     )
+
+
+def vendor_record_get(*, vendor: Vendor, model, pk: int):
+    """One record (offering, centre, certificate, rate card) of this vendor; 404 otherwise."""
+    return get_object_or_404(model.objects.filter(vendor=vendor), pk=pk)
+
+
+def catalog_upload_get(*, token, uploaded_by) -> CatalogUpload:
+    """The curator's own upload awaiting confirmation. Another curator's upload is not
+    theirs to commit: 404, as for a stranger's object."""
+    return get_object_or_404(CatalogUpload.objects.filter(uploaded_by=uploaded_by), token=token)
 
 
 def vendor_history(*, vendor: Vendor, limit: int = 300) -> list:

@@ -5,13 +5,20 @@ minutes), each with its history record, attributed to the importing user with th
 reason "Catalog import".
 """
 
+from datetime import timedelta
+
 from django.db import transaction
 from django.utils import timezone
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from outsourcing.models import Job
 from outsourcing.services.jobs import JobOutput, ProgressFn
-from vendors.catalog_io.files import UploadedFiles, read_catalog_files, unpack_files
+from vendors.catalog_io.files import (
+    UploadedFiles,
+    pack_files,
+    read_catalog_files,
+    unpack_files,
+)
 from vendors.catalog_io.plan import ImportPlan
 from vendors.catalog_io.planner import catalog_plan
 from vendors.models import (
@@ -89,6 +96,21 @@ def _write(plan: ImportPlan, *, user) -> None:
                 batch_size=BATCH_SIZE,
                 **history,
             )
+
+
+# An upload waits this long for the curator's go-ahead before it is swept away.
+UPLOAD_KEPT_FOR = timedelta(days=1)
+
+
+def catalog_upload_create(*, uploaded_by, files: UploadedFiles) -> CatalogUpload:
+    """Keep uploaded catalog files for the preview and the curator's go-ahead, sweeping
+    away uploads nobody confirmed within a day."""
+    CatalogUpload.objects.filter(created_at__lt=timezone.now() - UPLOAD_KEPT_FOR).delete()
+    return CatalogUpload.objects.create(
+        uploaded_by=uploaded_by,
+        filenames=", ".join(name for name, _ in files)[:500],
+        bundle=pack_files(files),
+    )
 
 
 def catalog_import_work(job: Job, report_progress: ProgressFn) -> JobOutput:

@@ -2,7 +2,7 @@
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from vendors.access import curator_required
@@ -15,6 +15,7 @@ from vendors.selectors.catalog import (
     service_line_list,
     vendor_get,
     vendor_history,
+    vendor_record_get,
 )
 from vendors.services.records import record_delete, service_line_save
 from vendors.services.vendors import (
@@ -130,7 +131,7 @@ def record_create(request, pk: int, kind: str):
 @curator_required
 def record_edit(request, pk: int, kind: str, record_pk: int):
     vendor, record_type = vendor_get(pk=pk), record_kind(kind)
-    record = get_object_or_404(record_type.model, pk=record_pk, vendor=vendor)
+    record = vendor_record_get(vendor=vendor, model=record_type.model, pk=record_pk)
     return _record_form(request, vendor, record_type, record)
 
 
@@ -157,7 +158,7 @@ def _record_form(request, vendor, record_type, record):
 @require_POST
 def record_delete_view(request, pk: int, kind: str, record_pk: int):
     vendor, record_type = vendor_get(pk=pk), record_kind(kind)
-    record = get_object_or_404(record_type.model, pk=record_pk, vendor=vendor)
+    record = vendor_record_get(vendor=vendor, model=record_type.model, pk=record_pk)
     record_delete(record=record)
     messages.success(request, f"{record_type.singular.capitalize()} “{record}” removed.")
     return redirect(f"{vendor_url(vendor)}#{record_type.anchor}")

@@ -1,10 +1,7 @@
 """Catalog import (upload → dry-run preview → confirm) and export, for curators."""
 
-from datetime import timedelta
-
 from django.http import Http404, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import timezone
+from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from outsourcing.models import Job
@@ -12,35 +9,29 @@ from outsourcing.selectors import catalog_job_get
 from outsourcing.services.jobs import job_start
 from outsourcing.views.jobs import render_job
 from vendors.access import curator_required
-from vendors.catalog_io.files import pack_files, unpack_files
+from vendors.catalog_io.files import unpack_files
 from vendors.forms import CatalogUploadForm
 from vendors.models import CatalogUpload
+from vendors.selectors.catalog import catalog_upload_get
 from vendors.selectors.export import catalog_export_file
-from vendors.services.catalog_import import catalog_import
+from vendors.services.catalog_import import catalog_import, catalog_upload_create
 from vendors.tasks import import_catalog
-
-# An upload waits this long for the curator's go-ahead before it is swept away.
-UPLOAD_KEPT_FOR = timedelta(days=1)
 
 
 @curator_required
 def catalog_import_upload(request):
     form = CatalogUploadForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
-        files = [(f.name, f.read()) for f in form.cleaned_data["files"]]
-        CatalogUpload.objects.filter(created_at__lt=timezone.now() - UPLOAD_KEPT_FOR).delete()
-        upload = CatalogUpload.objects.create(
+        upload = catalog_upload_create(
             uploaded_by=request.user,
-            filenames=", ".join(name for name, _ in files)[:500],
-            bundle=pack_files(files),
+            files=[(f.name, f.read()) for f in form.cleaned_data["files"]],
         )
         return redirect("vendors:catalog_import_preview", token=upload.token)
     return render(request, "vendors/import_upload.html", {"form": form})
 
 
 def _upload_of(request, token) -> CatalogUpload:
-    # Another curator's upload is not yours to commit: 404, as for a stranger's object.
-    return get_object_or_404(CatalogUpload, token=token, uploaded_by=request.user)
+    return catalog_upload_get(token=token, uploaded_by=request.user)
 
 
 @curator_required
