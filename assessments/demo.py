@@ -11,7 +11,7 @@ from django.utils import timezone
 from assessments.models import FACTOR_FIELDS, CriteriaWeights
 from assessments.services import assessment_create
 from outsourcing.demo.functions import DemoFunction
-from outsourcing.models import BusinessFunction, Organization, User
+from outsourcing.models import BusinessFunction, User, Workspace
 
 # Payroll was first rated before the company moved payroll data into its HR suite, which
 # made it more sensitive: the demo keeps that older assessment as history.
@@ -36,7 +36,7 @@ def demo_load_assessments(
     loaded: dict[str, list[tuple[BusinessFunction, DemoFunction]]], assessor: User
 ) -> int:
     """Assess the demo functions that carry ratings; returns how many were (re)assessed."""
-    northwind = Organization.objects.get(slug="northwind")
+    northwind = Workspace.objects.get(slug="northwind")
     CriteriaWeights.objects.get_or_create(
         workspace=northwind,
         defaults={"weights": NORTHWIND_WEIGHTS, "method": CriteriaWeights.Method.DIRECT},

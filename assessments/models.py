@@ -4,7 +4,7 @@ from django.db import models
 from django.utils import timezone
 
 from assessments.scoring import FACTORS
-from outsourcing.models import BusinessFunction, Organization
+from outsourcing.models import BusinessFunction, Workspace
 
 # The eight factors in DOMAIN.md's canonical order: each is a field of Assessment.
 FACTOR_FIELDS = FACTORS
@@ -107,7 +107,7 @@ class CriteriaWeights(models.Model):
         AHP = "ahp", "AHP pairwise comparison"
 
     workspace = models.OneToOneField(
-        Organization, on_delete=models.CASCADE, related_name="criteria_weights"
+        Workspace, on_delete=models.CASCADE, related_name="criteria_weights"
     )
     weights = models.JSONField()
     method = models.CharField(max_length=10, choices=Method.choices, default=Method.DEFAULT)
@@ -129,7 +129,7 @@ class WeightChange(models.Model):
     """Who changed a workspace's weights, when, from what to what."""
 
     workspace = models.ForeignKey(
-        Organization, on_delete=models.CASCADE, related_name="weight_changes"
+        Workspace, on_delete=models.CASCADE, related_name="weight_changes"
     )
     changed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"

@@ -8,24 +8,24 @@ from django.db.models import QuerySet
 from assessments import scoring
 from assessments.charts import contributions_chart, option_scores_chart
 from assessments.models import FACTOR_FIELDS, Assessment, CriteriaWeights, WeightChange
-from outsourcing.models import BusinessFunction, Job, Organization
+from outsourcing.models import BusinessFunction, Job, Workspace
 
 
-def workspace_weights(*, workspace: Organization) -> dict[str, float]:
+def workspace_weights(*, workspace: Workspace) -> dict[str, float]:
     """The workspace's criteria weights (fractions summing to 1); product defaults if unset."""
     row = CriteriaWeights.objects.filter(workspace=workspace).first()
     return dict(row.weights) if row else dict(scoring.DEFAULT_WEIGHTS)
 
 
-def workspace_weights_record(*, workspace: Organization) -> CriteriaWeights | None:
+def workspace_weights_record(*, workspace: Workspace) -> CriteriaWeights | None:
     return CriteriaWeights.objects.filter(workspace=workspace).select_related("updated_by").first()
 
 
-def weight_changes(*, workspace: Organization) -> QuerySet[WeightChange]:
+def weight_changes(*, workspace: Workspace) -> QuerySet[WeightChange]:
     return WeightChange.objects.filter(workspace=workspace).select_related("changed_by")
 
 
-def latest_rescore_job(*, workspace: Organization) -> Job | None:
+def latest_rescore_job(*, workspace: Workspace) -> Job | None:
     """The workspace's most recent re-scoring job, for the weights page to follow."""
     return Job.objects.filter(workspace=workspace, kind=Job.Kind.RESCORE).first()
 
@@ -35,7 +35,7 @@ def function_assessments(*, function: BusinessFunction) -> QuerySet[Assessment]:
     return function.assessments.select_related("assessor").order_by("-assessed_at", "-pk")
 
 
-def latest_assessments(*, workspace: Organization) -> QuerySet[Assessment]:
+def latest_assessments(*, workspace: Workspace) -> QuerySet[Assessment]:
     """The current assessment of every function of the workspace that has one."""
     return Assessment.objects.filter(
         pk__in=BusinessFunction.objects.filter(

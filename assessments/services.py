@@ -12,7 +12,7 @@ from django.utils import timezone
 from assessments import scoring
 from assessments.models import FACTOR_FIELDS, Assessment, CriteriaWeights, WeightChange
 from assessments.selectors import latest_assessments, workspace_weights
-from outsourcing.models import BusinessFunction, Job, Organization, User
+from outsourcing.models import BusinessFunction, Job, User, Workspace
 from outsourcing.services.jobs import JobOutput, ProgressFn, job_start
 
 RESULT_FIELDS = (
@@ -109,7 +109,7 @@ def assessments_create_bulk(
     functions: Sequence[BusinessFunction],
     ratings: Sequence[Mapping[str, int]],
     assessor: User | None,
-    workspace: Organization,
+    workspace: Workspace,
     notes: str = "",
 ) -> list[Assessment]:
     """Assess many functions of one workspace at once (imports). Call inside a transaction."""
@@ -143,7 +143,7 @@ def assessments_create_bulk(
 
 
 def workspace_rescore(
-    *, workspace: Organization, report_progress: Callable[[int, str], None] | None = None
+    *, workspace: Workspace, report_progress: Callable[[int, str], None] | None = None
 ) -> int:
     """Re-score every current assessment of the workspace with its current weights.
 
@@ -180,7 +180,7 @@ class WeightsUpdate:
 @transaction.atomic
 def weights_set(
     *,
-    workspace: Organization,
+    workspace: Workspace,
     weights: Mapping[str, float],
     method: str,
     changed_by: User,

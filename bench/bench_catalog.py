@@ -170,7 +170,7 @@ def build_catalog() -> None:
 def main() -> None:
     call_command("migrate", verbosity=0)
     from assessments.models import FACTOR_FIELDS, Assessment
-    from outsourcing.models import BusinessFunction, Membership, Organization, Role, User
+    from outsourcing.models import BusinessFunction, Membership, Role, User, Workspace
     from vendors.models import (
         Certification,
         DeliveryCentre,
@@ -188,11 +188,9 @@ def main() -> None:
     build_catalog()
     results.append(("build catalog with bulk_create", time.perf_counter() - start))
 
-    workspace = Organization.objects.create(
-        name="Bench", slug="bench", country="DE", currency="EUR"
-    )
+    workspace = Workspace.objects.create(name="Bench", slug="bench", country="DE", currency="EUR")
     user = User.objects.create_user("bench@example.com", "x")
-    Membership.objects.create(user=user, organization=workspace, role=Role.OWNER)
+    Membership.objects.create(user=user, workspace=workspace, role=Role.OWNER)
     function = BusinessFunction.objects.create(
         workspace=workspace,
         name="Payroll",

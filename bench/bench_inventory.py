@@ -31,7 +31,7 @@ from django.test.utils import CaptureQueriesContext  # noqa: E402
 from assessments.models import FACTOR_FIELDS  # noqa: E402
 from outsourcing.inventory.columns import INPUT_COLUMNS  # noqa: E402
 from outsourcing.inventory.importer import inventory_plan  # noqa: E402
-from outsourcing.models import Membership, Organization, Role, User  # noqa: E402
+from outsourcing.models import Membership, Role, User, Workspace  # noqa: E402
 from outsourcing.services.inventory import inventory_import  # noqa: E402
 from outsourcing.tabular import read_table, write_csv  # noqa: E402
 
@@ -67,13 +67,11 @@ def _timed(label, function, results):
 
 def main() -> None:
     call_command("migrate", verbosity=0)
-    workspace, _ = Organization.objects.get_or_create(
+    workspace, _ = Workspace.objects.get_or_create(
         slug="bench", defaults={"name": "Bench", "country": "DE", "currency": "EUR"}
     )
     user, _ = User.objects.get_or_create(email="bench@example.com")
-    Membership.objects.get_or_create(
-        user=user, organization=workspace, defaults={"role": Role.OWNER}
-    )
+    Membership.objects.get_or_create(user=user, workspace=workspace, defaults={"role": Role.OWNER})
     data = _inventory(ROWS)
     results: list[tuple[str, float]] = []
     table = _timed(

@@ -31,7 +31,7 @@ def workspace_view(min_role: str = Role.VIEWER):
             membership = membership_get(user=request.user, slug=slug)
             if not membership.has_role(min_role):
                 raise PermissionDenied(ROLE_NEEDED[min_role])
-            request.workspace = membership.organization
+            request.workspace = membership.workspace
             request.membership = membership
             if request.session.get("last_workspace") != slug:
                 request.session["last_workspace"] = slug  # where "home" takes them next time

@@ -1,7 +1,7 @@
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 
-from outsourcing.models import BusinessFunction, Department, Job, Membership, Organization, User
+from outsourcing.models import BusinessFunction, Department, Job, Membership, User, Workspace
 
 
 @admin.register(User)
@@ -24,8 +24,8 @@ class MembershipInline(admin.TabularInline):
     autocomplete_fields = ["user"]
 
 
-@admin.register(Organization)
-class OrganizationAdmin(admin.ModelAdmin):
+@admin.register(Workspace)
+class WorkspaceAdmin(admin.ModelAdmin):
     list_display = ["name", "slug", "country", "currency", "created_at"]
     search_fields = ["name", "slug"]
     prepopulated_fields = {"slug": ["name"]}

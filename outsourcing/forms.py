@@ -1,7 +1,7 @@
 from django import forms
 from django.contrib.auth.forms import AuthenticationForm
 
-from outsourcing.models import BusinessFunction, Organization, Role
+from outsourcing.models import BusinessFunction, Role, Workspace
 from outsourcing.selectors import function_name_taken
 
 
@@ -47,7 +47,7 @@ class BusinessFunctionForm(forms.ModelForm):
     # The department is a typed name, not the model's foreign key: the service resolves it.
     field_order = ["name", "department"]
 
-    def __init__(self, *args, workspace: Organization, **kwargs):
+    def __init__(self, *args, workspace: Workspace, **kwargs):
         super().__init__(*args, **kwargs)
         self.workspace = workspace
         self.fields["annual_cost"].label = f"Annual in-house cost ({workspace.currency})"

@@ -13,7 +13,7 @@ from django.urls import reverse
 
 from assessments.models import SourcingOption
 from outsourcing.charts import OPTION_COLOURS, OPTION_NAMES, figure_payload
-from outsourcing.models import BusinessFunction, Organization
+from outsourcing.models import BusinessFunction, Workspace
 
 BUBBLE_LIMIT = 400  # plotly draws a few hundred SVG bubbles smoothly; beyond, the largest
 LIST_LIMIT = 8
@@ -41,11 +41,11 @@ class PortfolioSummary:
     department_chart: dict | None
 
 
-def _active(workspace: Organization):
+def _active(workspace: Workspace):
     return BusinessFunction.objects.filter(workspace=workspace, is_archived=False)
 
 
-def portfolio_summary(*, workspace: Organization) -> PortfolioSummary:
+def portfolio_summary(*, workspace: Workspace) -> PortfolioSummary:
     """Counts and cost by recommendation, close calls, unassessed functions, and charts."""
     functions = _active(workspace)
     by_option = {
@@ -120,7 +120,7 @@ def _jitter(pk: int) -> float:
     return ((pk * 7919) % 17 - 8) / 40
 
 
-def _bubble_chart(workspace: Organization, points: list[dict]) -> dict:
+def _bubble_chart(workspace: Workspace, points: list[dict]) -> dict:
     largest = max((float(p["annual_cost"] or 0) for p in points), default=0) or 1
     figure = go.Figure()
     for option in SourcingOption:
@@ -176,7 +176,7 @@ def _bubble_chart(workspace: Organization, points: list[dict]) -> dict:
     return figure_payload(figure)
 
 
-def _department_chart(workspace: Organization, rows: list[dict]) -> dict:
+def _department_chart(workspace: Workspace, rows: list[dict]) -> dict:
     departments = sorted({row["department_name"] or "No department" for row in rows})
     figure = go.Figure()
     for option in [*SourcingOption, None]:

@@ -14,7 +14,7 @@ from django.conf import settings
 
 from outsourcing.celery import app as celery_app
 from outsourcing.models import Role
-from tests.factories import MembershipFactory, OrganizationFactory, UserFactory
+from tests.factories import MembershipFactory, UserFactory, WorkspaceFactory
 
 REQUIRE_SERVICES = os.environ.get("SOURCEWISE_REQUIRE_SERVICES") == "1"
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
@@ -120,16 +120,16 @@ def _test_settings(settings, tmp_path):
 
 @pytest.fixture
 def workspace(db):
-    return OrganizationFactory(name="Acme Manufacturing", slug="acme")
+    return WorkspaceFactory(name="Acme Manufacturing", slug="acme")
 
 
 @pytest.fixture
 def other_workspace(db):
-    return OrganizationFactory(name="Globex Retail", slug="globex", country="GB", currency="GBP")
+    return WorkspaceFactory(name="Globex Retail", slug="globex", country="GB", currency="GBP")
 
 
 def _member(workspace, role, email):
-    return MembershipFactory(organization=workspace, role=role, user=UserFactory(email=email)).user
+    return MembershipFactory(workspace=workspace, role=role, user=UserFactory(email=email)).user
 
 
 @pytest.fixture

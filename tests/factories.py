@@ -9,9 +9,9 @@ from outsourcing.models import (
     Department,
     Job,
     Membership,
-    Organization,
     Role,
     User,
+    Workspace,
 )
 
 PASSWORD = "correct horse battery staple"
@@ -33,9 +33,9 @@ class UserFactory(factory.django.DjangoModelFactory):
             obj.save()
 
 
-class OrganizationFactory(factory.django.DjangoModelFactory):
+class WorkspaceFactory(factory.django.DjangoModelFactory):
     class Meta:
-        model = Organization
+        model = Workspace
         django_get_or_create = ["slug"]
 
     name = factory.Sequence(lambda n: f"Client {n}")
@@ -49,7 +49,7 @@ class MembershipFactory(factory.django.DjangoModelFactory):
         model = Membership
 
     user = factory.SubFactory(UserFactory)
-    organization = factory.SubFactory(OrganizationFactory)
+    workspace = factory.SubFactory(WorkspaceFactory)
     role = Role.EDITOR
 
 
@@ -57,7 +57,7 @@ class DepartmentFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Department
 
-    workspace = factory.SubFactory(OrganizationFactory)
+    workspace = factory.SubFactory(WorkspaceFactory)
     name = factory.Sequence(lambda n: f"Department {n}")
 
 
@@ -65,7 +65,7 @@ class BusinessFunctionFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = BusinessFunction
 
-    workspace = factory.SubFactory(OrganizationFactory)
+    workspace = factory.SubFactory(WorkspaceFactory)
     name = factory.Sequence(lambda n: f"Function {n}")
     department = factory.SubFactory(
         DepartmentFactory, workspace=factory.SelfAttribute("..workspace")
@@ -80,7 +80,7 @@ class JobFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Job
 
-    workspace = factory.SubFactory(OrganizationFactory)
+    workspace = factory.SubFactory(WorkspaceFactory)
     kind = Job.Kind.EXPORT_FUNCTIONS
     params = factory.LazyFunction(lambda: {"format": "csv"})
 

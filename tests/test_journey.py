@@ -7,7 +7,7 @@ import pytest
 
 from outsourcing.models import Role
 from tests.conftest import CHROMIUM
-from tests.factories import PASSWORD, MembershipFactory, OrganizationFactory, UserFactory
+from tests.factories import PASSWORD, MembershipFactory, UserFactory, WorkspaceFactory
 
 # Playwright's sync API runs an event loop in this thread; the ORM calls here are the
 # test's own set-up, not request handling, so Django's async guard can stand down.
@@ -33,9 +33,9 @@ def browser_type_launch_args(browser_type_launch_args):
 
 @pytest.fixture
 def manager():
-    workspace = OrganizationFactory(name="Acme Manufacturing", slug="acme")
+    workspace = WorkspaceFactory(name="Acme Manufacturing", slug="acme")
     user = UserFactory(email="manager@example.com", first_name="Mia", last_name="Manager")
-    MembershipFactory(user=user, organization=workspace, role=Role.EDITOR)
+    MembershipFactory(user=user, workspace=workspace, role=Role.EDITOR)
     return user
 
 
@@ -87,7 +87,7 @@ def test_sign_in_add_assess_and_read_the_recommendation(page, live_server, manag
 def test_questionnaire_is_usable_with_the_keyboard(page, live_server, manager):
     from tests.factories import BusinessFunctionFactory
 
-    function = BusinessFunctionFactory(workspace=manager.memberships.get().organization)
+    function = BusinessFunctionFactory(workspace=manager.memberships.get().workspace)
     _sign_in(page, live_server, "manager@example.com")
     page.wait_for_url("**/w/acme/")
     page.goto(f"{live_server.url}/w/acme/functions/{function.pk}/assess/")

@@ -10,9 +10,9 @@ from outsourcing.models import (
     BusinessFunction,
     CurrentSourcing,
     Membership,
-    Organization,
     Role,
     User,
+    Workspace,
 )
 from outsourcing.services.functions import department_get_or_create
 from vendors.models import ServiceLine
@@ -79,7 +79,7 @@ def _demo_user(login: DemoLogin) -> User:
     return user
 
 
-def _demo_function(workspace: Organization, demo: DemoFunction) -> BusinessFunction:
+def _demo_function(workspace: Workspace, demo: DemoFunction) -> BusinessFunction:
     function, _ = BusinessFunction.objects.update_or_create(
         workspace=workspace,
         name=demo.name,
@@ -109,12 +109,12 @@ def demo_load_core() -> dict[str, list[tuple[BusinessFunction, DemoFunction]]]:
     users = {login.email: _demo_user(login) for login in DEMO_LOGINS}
     loaded = {}
     for slug, (name, country, currency, functions) in WORKSPACES.items():
-        workspace, _ = Organization.objects.update_or_create(
+        workspace, _ = Workspace.objects.update_or_create(
             slug=slug, defaults={"name": name, "country": country, "currency": currency}
         )
         for email, role in MEMBERSHIPS[slug].items():
             Membership.objects.update_or_create(
-                user=users[email], organization=workspace, defaults={"role": role}
+                user=users[email], workspace=workspace, defaults={"role": role}
             )
         loaded[slug] = [(_demo_function(workspace, demo), demo) for demo in functions]
     return loaded

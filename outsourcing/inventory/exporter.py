@@ -5,13 +5,13 @@ from django.utils.text import slugify
 
 from assessments.models import FACTOR_FIELDS
 from outsourcing.inventory.columns import EXPORT_COLUMNS, INPUT_COLUMNS, TEMPLATE_ROWS
-from outsourcing.models import Job, Organization
+from outsourcing.models import Job, Workspace
 from outsourcing.selectors import function_queryset
 from outsourcing.services.jobs import JobOutput, ProgressFn
 from outsourcing.tabular import write_csv, write_xlsx
 
 
-def inventory_rows(*, workspace: Organization) -> list[list]:
+def inventory_rows(*, workspace: Workspace) -> list[list]:
     """The workspace's active functions as rows of EXPORT_COLUMNS, sorted by name."""
     rows = []
     for function in (
@@ -47,7 +47,7 @@ def inventory_rows(*, workspace: Organization) -> list[list]:
     return rows
 
 
-def inventory_file(*, workspace: Organization, file_format: str) -> tuple[str, bytes, int]:
+def inventory_file(*, workspace: Workspace, file_format: str) -> tuple[str, bytes, int]:
     """(filename, content, row count) of the workspace's inventory in CSV or XLSX."""
     rows = inventory_rows(workspace=workspace)
     stamp = timezone.localtime().strftime("%Y%m%d-%H%M")

@@ -22,7 +22,7 @@ from outsourcing.inventory.columns import (
     RESULT_COLUMNS,
     normalise_header,
 )
-from outsourcing.models import BusinessFunction, CurrentSourcing, Organization
+from outsourcing.models import BusinessFunction, CurrentSourcing, Workspace
 from outsourcing.tabular import Table
 from vendors.models import ServiceLine
 
@@ -132,7 +132,7 @@ def _service_line_parser():
     return parse
 
 
-def inventory_plan(*, workspace: Organization, table: Table) -> InventoryPlan:
+def inventory_plan(*, workspace: Workspace, table: Table) -> InventoryPlan:
     """Check every row of `table`; return the plan, or raise InventoryInvalid listing all
     problems. Functions are matched to existing ones by name, ignoring case."""
     columns, problems = _check_header(table.headers)

@@ -1,7 +1,7 @@
 from .functions import BusinessFunction, CurrentSourcing, Department
 from .jobs import Job
 from .users import User
-from .workspaces import Membership, Organization, Role
+from .workspaces import Membership, Role, Workspace
 
 __all__ = [
     "BusinessFunction",
@@ -9,7 +9,7 @@ __all__ = [
     "Department",
     "Job",
     "Membership",
-    "Organization",
     "Role",
     "User",
+    "Workspace",
 ]

@@ -1,15 +1,13 @@
 from django.db import models
 from django.db.models.functions import Lower
 
-from .workspaces import Organization
+from .workspaces import Workspace
 
 
 class Department(models.Model):
     """A workspace's own grouping of functions (Finance, HR, IT …)."""
 
-    workspace = models.ForeignKey(
-        Organization, on_delete=models.CASCADE, related_name="departments"
-    )
+    workspace = models.ForeignKey(Workspace, on_delete=models.CASCADE, related_name="departments")
     name = models.CharField(max_length=100)
 
     class Meta:
@@ -35,7 +33,7 @@ class CurrentSourcing(models.TextChoices):
 class BusinessFunction(models.Model):
     """Something the company does that could be kept or outsourced (payroll, helpdesk …)."""
 
-    workspace = models.ForeignKey(Organization, on_delete=models.CASCADE, related_name="functions")
+    workspace = models.ForeignKey(Workspace, on_delete=models.CASCADE, related_name="functions")
     name = models.CharField(max_length=200)
     department = models.ForeignKey(
         Department, on_delete=models.PROTECT, null=True, blank=True, related_name="functions"

@@ -2,7 +2,7 @@ from django.conf import settings
 from django.db import models
 from django.urls import reverse
 
-from .workspaces import Organization
+from .workspaces import Workspace
 
 
 class Job(models.Model):
@@ -27,7 +27,7 @@ class Job(models.Model):
         FAILED = "failed", "Failed"
 
     workspace = models.ForeignKey(
-        Organization, on_delete=models.CASCADE, null=True, blank=True, related_name="jobs"
+        Workspace, on_delete=models.CASCADE, null=True, blank=True, related_name="jobs"
     )
     kind = models.CharField(max_length=40, choices=Kind.choices)
     params = models.JSONField(default=dict, blank=True)

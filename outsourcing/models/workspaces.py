@@ -5,7 +5,7 @@ from django_countries.fields import CountryField
 from outsourcing.currencies import validate_currency_code
 
 
-class Organization(models.Model):
+class Workspace(models.Model):
     """A client workspace: the tenant that owns functions, assessments, weights and contracts."""
 
     name = models.CharField(max_length=200)
@@ -41,23 +41,21 @@ class Membership(models.Model):
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships"
     )
-    organization = models.ForeignKey(
-        Organization, on_delete=models.CASCADE, related_name="memberships"
-    )
+    workspace = models.ForeignKey(Workspace, on_delete=models.CASCADE, related_name="memberships")
     role = models.CharField(max_length=10, choices=Role.choices, default=Role.VIEWER)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
-        ordering = ["organization__name", "user__email"]
+        ordering = ["workspace__name", "user__email"]
         constraints = [
-            models.UniqueConstraint(fields=["user", "organization"], name="membership_unique"),
+            models.UniqueConstraint(fields=["user", "workspace"], name="membership_unique"),
             models.CheckConstraint(
                 condition=models.Q(role__in=Role.values), name="membership_role_valid"
             ),
         ]
 
     def __str__(self) -> str:
-        return f"{self.user} in {self.organization} ({self.role})"
+        return f"{self.user} in {self.workspace} ({self.role})"
 
     def has_role(self, minimum: str) -> bool:
         return Role.rank(self.role) >= Role.rank(minimum)

@@ -2,11 +2,11 @@ from decimal import Decimal
 
 from django.db import IntegrityError, transaction
 
-from outsourcing.models import BusinessFunction, CurrentSourcing, Department, Organization
+from outsourcing.models import BusinessFunction, CurrentSourcing, Department, Workspace
 from vendors.models import ServiceLine
 
 
-def department_get_or_create(*, workspace: Organization, name: str) -> Department | None:
+def department_get_or_create(*, workspace: Workspace, name: str) -> Department | None:
     """The workspace's department of this name (any case), created if new; None for blank."""
     name = " ".join((name or "").split())
     if not name:
@@ -22,7 +22,7 @@ def department_get_or_create(*, workspace: Organization, name: str) -> Departmen
         return Department.objects.get(workspace=workspace, name__iexact=name)
 
 
-def function_create(*, workspace: Organization, **details) -> BusinessFunction:
+def function_create(*, workspace: Workspace, **details) -> BusinessFunction:
     """Add a business function to the workspace; `details` as for function_update.
 
     Raises ValidationError naming the field, and then saves nothing.

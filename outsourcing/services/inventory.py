@@ -21,8 +21,8 @@ from outsourcing.models import (
     CurrentSourcing,
     Department,
     Job,
-    Organization,
     User,
+    Workspace,
 )
 from outsourcing.services.jobs import JobOutput, ProgressFn
 from outsourcing.tabular import read_table
@@ -43,7 +43,7 @@ class InventoryResult:
         return f"{text}, {self.assessed:,} assessed."
 
 
-def _departments(workspace: Organization, names: set[str]) -> dict[str, Department]:
+def _departments(workspace: Workspace, names: set[str]) -> dict[str, Department]:
     """The workspace's departments by lower-case name, creating the missing ones."""
     known = {d.name.lower(): d for d in Department.objects.filter(workspace=workspace)}
     missing = {}
@@ -76,7 +76,7 @@ UPDATABLE = set(INPUT_COLUMNS) - set(FACTOR_FIELDS)
 @transaction.atomic
 def inventory_import(
     *,
-    workspace: Organization,
+    workspace: Workspace,
     plan: InventoryPlan,
     imported_by: User | None,
     report_progress: ProgressFn | None = None,
@@ -145,9 +145,7 @@ def inventory_import(
 PREVIEW_NAMES = 100
 
 
-def inventory_upload(
-    *, workspace: Organization, uploaded_by: User, filename: str, data: bytes
-) -> Job:
+def inventory_upload(*, workspace: Workspace, uploaded_by: User, filename: str, data: bytes) -> Job:
     """Check an uploaded inventory and keep it for the person to confirm.
 
     Raises TableError (unreadable file) or InventoryInvalid (every problem, by row and

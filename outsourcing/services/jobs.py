@@ -8,7 +8,7 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
 
-from outsourcing.models import Job, Organization, User
+from outsourcing.models import Job, User, Workspace
 
 logger = logging.getLogger(__name__)
 
@@ -26,7 +26,7 @@ JobWork = Callable[[Job, ProgressFn], JobOutput]
 
 def job_start(
     *,
-    workspace: Organization,
+    workspace: Workspace,
     kind: str,
     requested_by: User | None,
     task,

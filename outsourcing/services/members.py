@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
-from outsourcing.models import Membership, Organization, Role, User
+from outsourcing.models import Membership, Role, User, Workspace
 
 
 @dataclass(frozen=True)
@@ -28,7 +28,7 @@ def _set_password_path(user: User) -> str:
 
 @transaction.atomic
 def member_invite(
-    *, workspace: Organization, email: str, role: str, invited_by: User, site_url: str
+    *, workspace: Workspace, email: str, role: str, invited_by: User, site_url: str
 ) -> Invitation:
     """Add the person with this email to the workspace, creating their account if needed.
 
@@ -44,9 +44,9 @@ def member_invite(
         user = User.objects.create_user(email=email)
         user.set_unusable_password()
         user.save(update_fields=["password"])
-    elif Membership.objects.filter(user=user, organization=workspace).exists():
+    elif Membership.objects.filter(user=user, workspace=workspace).exists():
         raise ValidationError({"email": f"{email} is already a member of {workspace}."})
-    membership = Membership.objects.create(user=user, organization=workspace, role=role)
+    membership = Membership.objects.create(user=user, workspace=workspace, role=role)
 
     link = f"{site_url.rstrip('/')}{_set_password_path(user)}" if new_account else None
     body = (
@@ -64,12 +64,10 @@ def member_invite(
     return Invitation(membership=membership, new_account=new_account, set_password_url=link)
 
 
-def _lock_owners(workspace: Organization) -> list[Membership]:
+def _lock_owners(workspace: Workspace) -> list[Membership]:
     # Lock the workspace's owner rows so two owners demoting each other at the same
     # moment cannot leave the workspace with none.
-    return list(
-        Membership.objects.select_for_update().filter(organization=workspace, role=Role.OWNER)
-    )
+    return list(Membership.objects.select_for_update().filter(workspace=workspace, role=Role.OWNER))
 
 
 @transaction.atomic
@@ -77,7 +75,7 @@ def membership_change_role(*, membership: Membership, role: str) -> Membership:
     """Give a member another role; a workspace always keeps at least one owner."""
     if role not in Role.values:
         raise ValidationError(f"“{role}” is not a role.")
-    owners = _lock_owners(membership.organization)
+    owners = _lock_owners(membership.workspace)
     if membership.role == Role.OWNER and role != Role.OWNER and len(owners) == 1:
         raise ValidationError(
             "A workspace needs at least one owner: make someone else owner first."
@@ -90,7 +88,7 @@ def membership_change_role(*, membership: Membership, role: str) -> Membership:
 @transaction.atomic
 def membership_remove(*, membership: Membership) -> None:
     """Remove someone from the workspace (their account stays); never the last owner."""
-    owners = _lock_owners(membership.organization)
+    owners = _lock_owners(membership.workspace)
     if membership.role == Role.OWNER and len(owners) == 1:
         raise ValidationError("You cannot remove the last owner of a workspace.")
     membership.delete()

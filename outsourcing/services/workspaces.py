@@ -1,7 +1,7 @@
 from django.db import transaction
 from django.utils.text import slugify
 
-from outsourcing.models import Membership, Organization, Role, User
+from outsourcing.models import Membership, Role, User, Workspace
 
 
 @transaction.atomic
@@ -12,9 +12,9 @@ def workspace_create(
     country: str,
     currency: str,
     owner: User | None = None,
-) -> Organization:
+) -> Workspace:
     """Create a client workspace (validated) and, if given, make `owner` its owner."""
-    workspace = Organization(
+    workspace = Workspace(
         name=name.strip(),
         slug=slug or slugify(name)[:60],
         country=country.upper(),
@@ -23,5 +23,5 @@ def workspace_create(
     workspace.full_clean()
     workspace.save()
     if owner is not None:
-        Membership.objects.create(user=owner, organization=workspace, role=Role.OWNER)
+        Membership.objects.create(user=owner, workspace=workspace, role=Role.OWNER)
     return workspace

@@ -11,7 +11,7 @@ from vendors.access import is_curator
 def home(request):
     """Send people where they work: their last workspace, their only one, or a choice."""
     memberships = list(memberships_for_user(user=request.user))
-    slugs = [m.organization.slug for m in memberships]
+    slugs = [m.workspace.slug for m in memberships]
     last = request.session.get("last_workspace")
     if last in slugs:
         return redirect("dashboard", slug=last)

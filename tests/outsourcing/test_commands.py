@@ -1,7 +1,7 @@
 import pytest
 from django.core.management import CommandError, call_command
 
-from outsourcing.models import BusinessFunction, Membership, Organization, Role, User
+from outsourcing.models import BusinessFunction, Membership, Role, User, Workspace
 
 
 def test_create_workspace_with_a_new_owner(db, capsys):
@@ -17,14 +17,14 @@ def test_create_workspace_with_a_new_owner(db, capsys):
         "--owner",
         "Boss@Globex.example",
     )
-    workspace = Organization.objects.get(slug="globex")
+    workspace = Workspace.objects.get(slug="globex")
     assert (workspace.name, workspace.country.code, workspace.currency) == (
         "Globex Retail",
         "GB",
         "GBP",
     )
     owner = User.objects.get(email="boss@globex.example")
-    assert Membership.objects.get(user=owner, organization=workspace).role == Role.OWNER
+    assert Membership.objects.get(user=owner, workspace=workspace).role == Role.OWNER
     assert not owner.has_usable_password()
     assert "changepassword" in capsys.readouterr().out
 
@@ -41,7 +41,7 @@ def test_create_workspace_refuses_bad_codes_and_creates_nothing(db, args, messag
         call_command(
             "create_workspace", "globex", "--name", "Globex", "--owner", "a@b.example", *args
         )
-    assert not Organization.objects.exists()
+    assert not Workspace.objects.exists()
     assert not User.objects.exists()
 
 
@@ -49,14 +49,14 @@ def test_load_demo_twice_changes_nothing_the_second_time(db, capsys):
     call_command("load_demo")
     counts = (
         User.objects.count(),
-        Organization.objects.count(),
+        Workspace.objects.count(),
         Membership.objects.count(),
         BusinessFunction.objects.count(),
     )
     call_command("load_demo")
     assert counts == (
         User.objects.count(),
-        Organization.objects.count(),
+        Workspace.objects.count(),
         Membership.objects.count(),
         BusinessFunction.objects.count(),
     )

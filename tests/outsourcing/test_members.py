@@ -60,7 +60,7 @@ def test_inviting_an_existing_account_adds_it_without_a_password_link(
     existing = UserFactory(email="consultant@example.com")
     with django_capture_on_commit_callbacks(execute=True):
         _invite(client_for(owner), workspace, "consultant@example.com", role="viewer")
-    assert Membership.objects.get(user=existing, organization=workspace).role == Role.VIEWER
+    assert Membership.objects.get(user=existing, workspace=workspace).role == Role.VIEWER
     assert "/accounts/reset/" not in mail.outbox[0].body
 
 
@@ -68,7 +68,7 @@ def test_inviting_a_member_twice_says_so(client_for, workspace, owner, editor):
     response = _invite(client_for(owner), workspace, "EDITOR@example.com")
     assert response.status_code == 400
     assert "already a member" in response.content.decode()
-    assert Membership.objects.filter(organization=workspace).count() == 2
+    assert Membership.objects.filter(workspace=workspace).count() == 2
 
 
 def test_invalid_email_is_refused(client_for, workspace, owner):

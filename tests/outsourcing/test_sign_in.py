@@ -1,6 +1,6 @@
 from django.urls import reverse
 
-from tests.factories import PASSWORD, MembershipFactory, OrganizationFactory, UserFactory
+from tests.factories import PASSWORD, MembershipFactory, UserFactory, WorkspaceFactory
 
 
 def test_sign_in_with_email_in_any_case(client, owner, workspace):
@@ -31,8 +31,8 @@ def test_sign_out(client, owner):
 
 
 def test_person_in_several_workspaces_chooses_and_can_switch(client, owner, workspace):
-    second = OrganizationFactory(name="Northwind Health", slug="northwind")
-    MembershipFactory(user=owner, organization=second)
+    second = WorkspaceFactory(name="Northwind Health", slug="northwind")
+    MembershipFactory(user=owner, workspace=second)
     client.force_login(owner)
     assert client.get(reverse("home")).url == reverse("workspace_list")
 

@@ -30,7 +30,7 @@ def _objects_of(workspace, owner):
     """One object of each kind a workspace URL can point at."""
     return {
         "function": BusinessFunctionFactory(workspace=workspace),
-        "member": Membership.objects.get(organization=workspace, user=owner),
+        "member": Membership.objects.get(workspace=workspace, user=owner),
         "job": JobFactory(workspace=workspace),
         "import": JobFactory(
             workspace=workspace, kind=Job.Kind.IMPORT_FUNCTIONS, status=Job.Status.PREVIEW

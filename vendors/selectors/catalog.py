@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from django.db.models import Prefetch, Q, QuerySet
 from django.shortcuts import get_object_or_404
 
-from outsourcing.models import Organization
+from outsourcing.models import Workspace
 from outsourcing.selectors import memberships_for_user
 from vendors.filters import VendorFilter
 from vendors.models import (
@@ -20,7 +20,7 @@ from vendors.models import (
 from vendors.normalise import vendor_name_key, website_domain
 
 
-def current_workspace(*, user, session) -> Organization | None:
+def current_workspace(*, user, session) -> Workspace | None:
     """The workspace the user last worked in (session `last_workspace`), if still a member.
 
     The catalog is global, but "nearshore" means something only relative to a client:
@@ -30,9 +30,9 @@ def current_workspace(*, user, session) -> Organization | None:
     slug = session.get("last_workspace")
     memberships = list(memberships_for_user(user=user))
     for membership in memberships:
-        if membership.organization.slug == slug:
-            return membership.organization
-    return memberships[0].organization if len(memberships) == 1 else None
+        if membership.workspace.slug == slug:
+            return membership.workspace
+    return memberships[0].workspace if len(memberships) == 1 else None
 
 
 def vendor_list_queryset() -> QuerySet[Vendor]:

@@ -38,7 +38,7 @@ from django.db.models import Exists, OuterRef, Prefetch, Q
 
 from assessments.models import SourcingOption
 from assessments.scoring import topsis
-from outsourcing.models import BusinessFunction, Organization
+from outsourcing.models import BusinessFunction, Workspace
 from vendors.geography import Shore, shore_of
 from vendors.models import (
     CertificationKind,
@@ -145,7 +145,7 @@ def annual_cost(rate: RateCard, function: BusinessFunction) -> tuple[Decimal | N
 
 
 def function_vendor_shortlist(
-    *, function: BusinessFunction, workspace: Organization, today: date | None = None
+    *, function: BusinessFunction, workspace: Workspace, today: date | None = None
 ) -> Shortlist:
     """The ranked vendor shortlist for a function of `workspace` (see the module docstring)."""
     today = today or date.today()
@@ -239,7 +239,7 @@ def _exclusion_reasons(vendor: Vendor, *, sensitive: bool, today: date) -> list[
 
 
 def _candidate(
-    vendor: Vendor, function: BusinessFunction, workspace: Organization, today: date
+    vendor: Vendor, function: BusinessFunction, workspace: Workspace, today: date
 ) -> Candidate:
     notes = []
     best_cost, best_rate = None, None
@@ -286,7 +286,7 @@ def _candidate(
     )
 
 
-def _rank(shortlist: Shortlist, workspace: Organization) -> None:
+def _rank(shortlist: Shortlist, workspace: Workspace) -> None:
     candidates = shortlist.candidates
     known_costs = [c.annual_cost for c in candidates if c.annual_cost is not None]
     worst_cost = float(max(known_costs)) if known_costs else 0.0
@@ -349,7 +349,7 @@ def _rank(shortlist: Shortlist, workspace: Organization) -> None:
         candidate.rank = rank
 
 
-def _shown(key: str, candidate: Candidate, workspace: Organization) -> str:
+def _shown(key: str, candidate: Candidate, workspace: Workspace) -> str:
     if key == "capability":
         return f"{candidate.capability} of 5"
     if key == "cost":

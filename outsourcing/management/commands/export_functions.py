@@ -3,7 +3,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 from outsourcing.inventory.exporter import inventory_file
-from outsourcing.models import Organization
+from outsourcing.models import Workspace
 
 
 class Command(BaseCommand):
@@ -15,7 +15,7 @@ class Command(BaseCommand):
         parser.add_argument("--output", type=Path, required=True, help="Where to write the file")
 
     def handle(self, *args, workspace: str, format: str, output: Path, **options):
-        target = Organization.objects.filter(slug=workspace).first()
+        target = Workspace.objects.filter(slug=workspace).first()
         if target is None:
             raise CommandError(f"No workspace “{workspace}”.")
         _, content, count = inventory_file(workspace=target, file_format=format)

@@ -3,7 +3,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 from outsourcing.inventory.importer import InventoryInvalid, inventory_plan
-from outsourcing.models import Organization
+from outsourcing.models import Workspace
 from outsourcing.services.inventory import inventory_import
 from outsourcing.tabular import TableError, read_table
 
@@ -23,7 +23,7 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, file: Path, workspace: str, dry_run: bool, max_rows: int, **options):
-        target = Organization.objects.filter(slug=workspace).first()
+        target = Workspace.objects.filter(slug=workspace).first()
         if target is None:
             raise CommandError(f"No workspace “{workspace}”.")
         if not file.is_file():
