@@ -6,7 +6,7 @@ from django.utils import timezone
 from assessments.scoring import FACTORS
 from outsourcing.models import BusinessFunction, Workspace
 
-# The eight factors in DOMAIN.md's canonical order: each is a field of Assessment.
+# The eight factors in docs/domain.md's canonical order: each is a field of Assessment.
 FACTOR_FIELDS = FACTORS
 
 

@@ -87,7 +87,7 @@ class JobFactory(factory.django.DjangoModelFactory):
 
 # Assessments -------------------------------------------------------------------------
 
-# Canonical ratings from DOMAIN.md, in factor order.
+# Canonical ratings from docs/domain.md, in factor order.
 PAYROLL = (1, 4, 5, 2, 2, 2, 3, 2)  # BPO
 MARKET_RESEARCH = (3, 3, 2, 5, 2, 3, 2, 4)  # KPO
 IT_HELPDESK = (1, 4, 4, 2, 5, 2, 2, 3)  # ITO

@@ -60,7 +60,7 @@ def test_sign_in_add_assess_and_read_the_recommendation(page, live_server, manag
     page.get_by_text("“Payroll processing” added.").wait_for()
 
     page.get_by_role("link", name="Assess this function").click()
-    # Payroll, from DOMAIN.md's canonical cases: 1 4 5 2 2 2 3 2.
+    # Payroll, from docs/domain.md's canonical cases: 1 4 5 2 2 2 3 2.
     for factor, value in [
         ("strategic_importance", 1),
         ("cost_saving_potential", 4),

@@ -1,4 +1,4 @@
-"""The shared service-line taxonomy that ships with the product (DOMAIN.md's service lines).
+"""The shared service-line taxonomy that ships with the product (docs/domain.md, Sourcing options).
 
 Seeded by a data migration; curators may add more. `service_lines_seed` takes the model
 class so the migration can pass its historical model.

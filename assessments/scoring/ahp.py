@@ -16,7 +16,7 @@ import numpy as np
 
 from .errors import InvalidMatrix
 
-#: Saaty's random index RI(n) for n = 1..10 (DOMAIN.md): the mean CI of random reciprocal
+#: Saaty's random index RI(n) for n = 1..10 (docs/domain.md): the mean CI of random reciprocal
 #: matrices. RI is 0 for n <= 2, where a reciprocal matrix cannot be inconsistent.
 RANDOM_INDEX: tuple[float, ...] = (0.0, 0.0, 0.58, 0.90, 1.12, 1.24, 1.32, 1.41, 1.45, 1.49)
 #: Saaty's threshold: below this consistency ratio the judgements are acceptable.

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-#: The eight factor columns, in DOMAIN.md's canonical order (also the order of array columns).
+#: The eight factor columns, in docs/domain.md's canonical order (also the order of array columns).
 FACTORS: tuple[str, ...] = (
     "strategic_importance",
     "cost_saving_potential",
@@ -21,7 +21,7 @@ FACTORS: tuple[str, ...] = (
     "demand_variability",
 )
 
-#: The five criteria a consultant weights (DOMAIN.md's "things to consider").
+#: The five criteria a consultant weights (docs/domain.md's "things to consider").
 CRITERIA: tuple[str, ...] = ("strategic_value", "cost", "task_nature", "flexibility", "control")
 
 #: The sourcing options; this order also breaks ties (see ``model.rank_options``).

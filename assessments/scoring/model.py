@@ -5,7 +5,7 @@ How a score is made
 1. Each rating r (1..5) is centred: s = (r - 3) / 2, so 1 -> -1, 3 -> 0 (neutral), 5 -> +1.
 2. Each factor gets a weight W_f = w_c * FACTOR_SHARE[f]: its criterion's weight w_c (the
    criteria weights sum to 1) split among that criterion's factors.
-3. ``DIRECTION[o, f]`` in [-1, 1] says which way factor f pushes option o (DOMAIN.md's
+3. ``DIRECTION[o, f]`` in [-1, 1] says which way factor f pushes option o (docs/domain.md's
    direction table: up = +1, down = -1, "mildly" = +-MILD, "." = 0).
 4. score_o = BASELINE + 50 * sum_f(W_f * D_of * s_f) / N_o, with N_o = sum_f(W_f * |D_of|).
 
@@ -19,7 +19,7 @@ factor's contribution in points; BASELINE plus the eight contributions is the sc
 Per-option normalisation (dividing by N_o) lets "keep in-house", which only five factors speak
 to, reach 0..100 like the others. Its side effect is that options with fewer relevant factors
 move more per rating step; the factor shares and default weights below were chosen, and are
-tested, so that this does not flip DOMAIN.md's canonical cases or their like.
+tested, so that this does not flip docs/domain.md's canonical cases or their like.
 
 Changing anything here changes scores: bump ``MODEL_VERSION`` (see its comment).
 """
@@ -40,7 +40,7 @@ MODEL_VERSION = "sw-linear-1.0"
 #: contribution chart (score = BASELINE + sum of contributions).
 BASELINE = 50.0
 
-#: Magnitude of DOMAIN.md's "mildly" arrows: half a full push. KPO tolerates some strategic
+#: Magnitude of docs/domain.md's "mildly" arrows: half a full push. KPO tolerates some strategic
 #: weight, some IT and some steering, because knowledge work is run as a collaboration.
 MILD = 0.5
 

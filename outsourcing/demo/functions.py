@@ -1,6 +1,6 @@
 """The demo workspaces' business functions.
 
-Ratings are in DOMAIN.md's factor order: strategic_importance, cost_saving_potential,
+Ratings are in docs/domain.md's factor order: strategic_importance, cost_saving_potential,
 repetitiveness, expertise_required, technology_intensity, control_need, data_sensitivity,
 demand_variability. None means "not assessed yet", so the dashboard has that case too.
 """

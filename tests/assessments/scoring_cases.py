@@ -10,7 +10,7 @@ import numpy as np
 
 from assessments.scoring import FACTORS
 
-#: DOMAIN.md's canonical cases: name -> (ratings, expected option).
+#: docs/domain.md's canonical cases: name -> (ratings, expected option).
 CANONICAL: dict[str, tuple[tuple[int, ...], str]] = {
     "Payroll processing": ((1, 4, 5, 2, 2, 2, 3, 2), "BPO"),
     "Tier-1 customer support": ((2, 5, 5, 2, 2, 2, 2, 5), "BPO"),

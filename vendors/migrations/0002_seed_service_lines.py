@@ -1,4 +1,4 @@
-"""Seed the shared service-line taxonomy from DOMAIN.md (curators can add more)."""
+"""Seed the shared service-line taxonomy from docs/domain.md (curators can add more)."""
 
 from django.db import migrations
 
