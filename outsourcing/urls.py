@@ -13,7 +13,7 @@ from outsourcing.views import functions, inventory, jobs, members, workspaces
 from vendors.views.shortlist import function_vendor_shortlist_view
 
 workspace_patterns = [
-    path("", workspaces.dashboard, name="dashboard"),
+    path("", include("portfolio.urls")),
     path("functions/", functions.function_list, name="function_list"),
     path("functions/new/", functions.function_create_view, name="function_create"),
     path("functions/export/", inventory.functions_export, name="functions_export"),
