@@ -159,6 +159,11 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
+    # The PDF's libraries narrate every step at INFO: a report would print thousands of lines.
+    "loggers": {
+        name: {"level": "WARNING"}
+        for name in ("weasyprint", "fontTools", "kaleido", "choreographer", "logistro")
+    },
 }
 
 # Limits on uploaded inventories and catalogs: a clear refusal beats a stuck worker.

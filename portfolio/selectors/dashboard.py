@@ -71,8 +71,8 @@ def portfolio_summary(*, workspace: Workspace) -> PortfolioSummary:
         .values(
             "pk",
             "name",
-            "annual_cost",
-            "department__name",
+            cost=F("annual_cost"),
+            department_name=F("department__name"),
             option=F("latest_assessment__recommendation"),
             strategic=F("latest_assessment__strategic_importance"),
             suitability=Greatest(
@@ -106,7 +106,16 @@ def portfolio_summary(*, workspace: Workspace) -> PortfolioSummary:
             .order_by(F("annual_cost").desc(nulls_last=True))[:LIST_LIMIT]
         ),
         unassessed_count=unassessed_count,
-        bubble_chart=bubble_chart(workspace, points[:BUBBLE_LIMIT]) if points else None,
+        bubble_chart=bubble_chart(workspace, [_named(p) for p in points[:BUBBLE_LIMIT]])
+        if points
+        else None,
         bubble_truncated=len(points) > BUBBLE_LIMIT,
-        department_chart=department_chart(workspace, departments) if function_count else None,
+        department_chart=department_chart(workspace, [_named(r) for r in departments])
+        if function_count
+        else None,
     )
+
+
+def _named(row: dict) -> dict:
+    # A model field's name cannot be reused for an annotation, hence department_name here.
+    return {**row, "department": row["department_name"]}

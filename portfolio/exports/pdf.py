@@ -1,0 +1,75 @@
+"""The report as a board-ready PDF: WeasyPrint over an HTML template, charts as SVG."""
+
+import base64
+
+from django.conf import settings
+from django.template.loader import render_to_string
+from django.utils import translation
+from django.utils.dateparse import parse_date
+from weasyprint import HTML
+
+from outsourcing.charts import OPTION_NAMES
+from portfolio.exports.charts import section_figures
+from portfolio.exports.images import Render
+from portfolio.selectors.figures import SECTION_TITLES
+
+#: A 10,000-row table is 250 pages nobody reads on paper: the PDF lists the largest
+#: functions, and says the workbook and CSV files hold them all.
+PDF_TABLE_LIMIT = 300
+FONTS_DIR = settings.BASE_DIR / "static" / "fonts"
+TEMPLATES = {key: f"portfolio/report_pdf/_{key}.html" for key in SECTION_TITLES}
+
+
+def report_charts(figures: dict, render: Render) -> dict[str, list[dict]]:
+    """Each section's charts as SVG data URIs (the step the progress bar calls "charts")."""
+    currency = figures["workspace"]["currency"]
+    charts = {}
+    for key, data in figures["sections"].items():
+        charts[key] = [
+            {
+                "title": figure.layout.title.text or "",
+                "uri": "data:image/svg+xml;base64,"
+                + base64.b64encode(render(figure, width, height)).decode(),
+            }
+            for figure, width, height in section_figures(key, data, currency)
+        ]
+    return charts
+
+
+def report_pdf(
+    figures: dict, charts: dict[str, list[dict]], *, requested_by: str, language: str
+) -> bytes:
+    """The PDF of a report snapshot: cover, contents, one chapter per section."""
+    sections = []
+    for key, data in figures["sections"].items():
+        if key == "matrix" and data.get("available"):
+            data = {
+                **data,
+                "points": [
+                    {**p, "option_label": OPTION_NAMES[p["option"]]} for p in data["points"]
+                ],
+            }
+        sections.append(
+            {
+                "key": key,
+                "title": SECTION_TITLES[key],
+                "data": data,
+                "template": TEMPLATES.get(key),
+                "charts": charts.get(key, []),
+            }
+        )
+    functions = figures["sections"].get("functions", {})
+    with translation.override(language):
+        html = render_to_string(
+            "portfolio/report_pdf/report.html",
+            {
+                "f": figures,
+                "sections": sections,
+                "as_of": parse_date(figures["as_of"]),
+                "requested_by": requested_by,
+                "language": language,
+                "fonts": FONTS_DIR.as_uri(),
+                "shown_rows": functions.get("rows", [])[:PDF_TABLE_LIMIT],
+            },
+        )
+    return HTML(string=html, base_url=str(settings.BASE_DIR)).write_pdf()

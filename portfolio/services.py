@@ -1,0 +1,47 @@
+"""Writes of the portfolio app: start a report (its generation is in generation.py)."""
+
+from django.db import transaction
+
+from outsourcing.models import Job, User, Workspace
+from outsourcing.services.jobs import job_start
+from portfolio.models import PortfolioReport
+from portfolio.tasks import generate_portfolio_report
+
+
+def portfolio_report_start(
+    *,
+    workspace: Workspace,
+    requested_by: User | None,
+    sections: list[str],
+    department_ids: list[int],
+    language: str,
+) -> PortfolioReport:
+    """Record a report and queue its generation once the rows are committed."""
+    with transaction.atomic():
+        job = job_start(
+            workspace=workspace,
+            kind=Job.Kind.PORTFOLIO_REPORT,
+            requested_by=requested_by,
+            task=generate_portfolio_report,
+        )
+        return PortfolioReport.objects.create(
+            workspace=workspace,
+            job=job,
+            requested_by=requested_by,
+            sections=sections,
+            department_ids=department_ids,
+            language=language,
+        )
+
+
+def portfolio_report_again(
+    *, report: PortfolioReport, requested_by: User | None
+) -> PortfolioReport:
+    """A new report with the same options; the old one stays as it was sent."""
+    return portfolio_report_start(
+        workspace=report.workspace,
+        requested_by=requested_by,
+        sections=list(report.sections),
+        department_ids=list(report.department_ids),
+        language=report.language,
+    )
