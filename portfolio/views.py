@@ -62,8 +62,8 @@ def report_detail(request, pk: int):
     return render(request, template, {"report": report, "job": report.job})
 
 
-@require_POST
 @workspace_view(min_role=Role.EDITOR)
+@require_POST
 def report_regenerate(request, pk: int):
     report = report_get(workspace=request.workspace, pk=pk)
     again = portfolio_report_again(report=report, requested_by=request.user)

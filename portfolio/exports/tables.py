@@ -38,6 +38,14 @@ def _summary(data: dict) -> list[ReportTable]:
         ReportTable("summary", "summary_figures", "Key figures", ["Figure", "Value"], figures),
         ReportTable(
             "summary",
+            "summary_mix",
+            "Recommended mix",
+            ["Option", "Functions", "Annual cost"],
+            [[r["label"], r["count"], _money(r["cost"])] for r in data.get("by_option", [])],
+            money={2},
+        ),
+        ReportTable(
+            "summary",
             "summary_decisions",
             "The biggest decisions",
             ["Function", "Recommendation", "Annual cost"],

@@ -133,6 +133,8 @@ def _mix_charts(book, sheet, name, tables, places, fmt) -> None:
     sheet.insert_chart(first + 16, 6, cost, {"x_scale": 1.1, "y_scale": 1.0})
     # Cost by department, stacked by option: a pivot of the second table, to the right.
     rows = tables[1].rows
+    if not rows:
+        return
     departments = sorted({row[0] for row in rows})
     labels = [
         label
@@ -239,7 +241,20 @@ def _summary_sheet(book, figures: dict, tables: list[ReportTable], fmt: _Formats
         top += len(tables[0].rows) + 1
         for table in tables[1:]:
             sheet.write_string(top, 0, table.title, fmt.subtitle)
-            top = _write_table(sheet, top + 1, table, fmt) + 1
+            end = _write_table(sheet, top + 1, table, fmt)
+            if table.name == "summary_mix" and any(row[1] for row in table.rows):
+                chart = _bar_chart(
+                    book,
+                    sheet.name,
+                    top + 1,
+                    end - 1,
+                    kind="column",
+                    title="Annual cost by recommended option",
+                    value_col=2,
+                    colours=[LABEL_COLOURS.get(r[0], "#adb5bd") for r in table.rows],
+                )
+                sheet.insert_chart(top, 5, chart)
+            top = end + 1
     for title, reason in unavailable(figures):
         sheet.write_string(top, 0, title, fmt.subtitle)
         sheet.write_string(top, 1, f"Not available yet: {reason}.", fmt.note)

@@ -380,6 +380,7 @@ def summary_section(scope: ReportScope, mix: dict, robust: dict, savings: dict) 
         return {
             "available": True,
             "sentences": sentences,
+            "by_option": mix["by_option"],
             "total_cost": _money(0),
             "function_count": 0,
             "assessed_count": 0,
@@ -445,6 +446,7 @@ def summary_section(scope: ReportScope, mix: dict, robust: dict, savings: dict) 
     return {
         "available": True,
         "sentences": sentences,
+        "by_option": mix["by_option"],
         "total_cost": _money(total),
         "function_count": len(scope.rows),
         "assessed_count": len(assessed),

@@ -7,6 +7,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from outsourcing.models import Job, Membership
 from tests.factories import BusinessFunctionFactory, JobFactory
+from tests.portfolio.factories import PortfolioReportFactory
 
 
 def _workspace_url_names(patterns=None, prefix="", namespace="") -> list[tuple[str, tuple]]:
@@ -35,17 +36,29 @@ def _objects_of(workspace, owner):
         "import": JobFactory(
             workspace=workspace, kind=Job.Kind.IMPORT_FUNCTIONS, status=Job.Status.PREVIEW
         ),
+        "portfolio_report": PortfolioReportFactory(workspace=workspace),
     }
 
 
 # Which object a URL's <pk> names, by URL name prefix.
-PK_KIND = {"function": "function", "member": "member", "job": "job", "import": "import"}
+PK_KIND = {
+    "function": "function",
+    "member": "member",
+    "job": "job",
+    "import": "import",
+    "portfolio_report": "portfolio_report",
+}
+# Other URL arguments, by name: a value that names something every workspace has.
+OTHER_KWARGS = {"file_format": "pdf"}
 
 
 def _url_for(name, kwargs, slug, objects):
     values = {"slug": slug}
     for kwarg in kwargs:
         if kwarg == "slug":
+            continue
+        if kwarg in OTHER_KWARGS:
+            values[kwarg] = OTHER_KWARGS[kwarg]
             continue
         if kwarg != "pk":
             pytest.fail(f"URL {name} takes <{kwarg}>: teach test_tenancy how to fill it")

@@ -1,0 +1,205 @@
+"""The figures of a portfolio report: what each section says about the workspace."""
+
+from datetime import date, timedelta
+from decimal import Decimal
+
+import numpy as np
+import pandas as pd
+
+from assessments import scoring
+from assessments.models import FACTOR_FIELDS
+from outsourcing.models import CurrentSourcing
+from portfolio.selectors.figures import SECTION_TITLES, report_figures
+from tests.factories import (
+    CORE_STRATEGY,
+    IT_HELPDESK,
+    MARKET_RESEARCH,
+    PAYROLL,
+    BusinessFunctionFactory,
+    DepartmentFactory,
+    assess,
+)
+from tests.vendors.factories import CertificationFactory, OfferingFactory, VendorFactory
+
+TODAY = date(2026, 6, 30)
+ALL = list(SECTION_TITLES)
+
+
+def _figures(workspace, sections=ALL, department_ids=()):
+    return report_figures(
+        workspace=workspace, sections=sections, department_ids=list(department_ids), today=TODAY
+    )
+
+
+def _portfolio(workspace):
+    finance = DepartmentFactory(workspace=workspace, name="Finance")
+    it = DepartmentFactory(workspace=workspace, name="IT")
+    payroll = BusinessFunctionFactory(
+        workspace=workspace, name="Payroll", department=finance, annual_cost=Decimal(400_000)
+    )
+    assess(payroll, PAYROLL)
+    assess(
+        BusinessFunctionFactory(
+            workspace=workspace, name="Helpdesk", department=it, annual_cost=Decimal(300_000)
+        ),
+        IT_HELPDESK,
+    )
+    assess(
+        BusinessFunctionFactory(
+            workspace=workspace, name="Research", department=finance, annual_cost=Decimal(50_000)
+        ),
+        MARKET_RESEARCH,
+    )
+    assess(
+        BusinessFunctionFactory(
+            workspace=workspace,
+            name="Strategy",
+            department=finance,
+            annual_cost=Decimal(900_000),
+            current_sourcing=CurrentSourcing.IN_HOUSE,
+        ),
+        CORE_STRATEGY,
+    )
+    BusinessFunctionFactory(
+        workspace=workspace, name="Never rated", department=it, annual_cost=Decimal(10_000)
+    )
+    BusinessFunctionFactory(workspace=workspace, name="Archived", is_archived=True)
+    return finance, it
+
+
+def test_mix_counts_and_costs_by_option_and_by_department(workspace):
+    _portfolio(workspace)
+    mix = _figures(workspace)["sections"]["mix"]
+    by_option = {row["option"]: (row["count"], row["cost"]) for row in mix["by_option"]}
+    assert by_option == {
+        "BPO": (1, "400000.00"),
+        "KPO": (1, "50000.00"),
+        "ITO": (1, "300000.00"),
+        "IN_HOUSE": (1, "900000.00"),
+        "NONE": (1, "10000.00"),
+    }
+    finance = {r["option"]: r["cost"] for r in mix["by_department"] if r["department"] == "Finance"}
+    assert finance == {"BPO": "400000.00", "KPO": "50000.00", "IN_HOUSE": "900000.00"}
+
+
+def test_summary_speaks_of_the_mix_the_total_the_decisions_and_what_is_missing(workspace):
+    _portfolio(workspace)
+    summary = _figures(workspace)["sections"]["summary"]
+    text = " ".join(summary["sentences"])
+    assert "5 active functions" in text and "4 of them assessed" in text
+    assert "EUR 1,660,000 a year" in text
+    assert "1 BPO (EUR 400,000)" in text
+    # In-house today and recommended for outsourcing: the biggest decisions, largest first.
+    assert [d["name"] for d in summary["decisions"]] == ["Payroll", "Helpdesk", "Research"]
+    assert "Projected savings: not available yet" in text
+
+
+# Ratings the engine scores as close calls (margins 4.99 and 0.01 points).
+CLOSE = (1, 4, 4, 4, 1, 3, 4, 4)
+CLOSER = (1, 2, 2, 3, 2, 2, 1, 5)
+
+
+def test_close_calls_are_named_closest_first(workspace):
+    _portfolio(workspace)
+    assess(BusinessFunctionFactory(workspace=workspace, name="Close"), CLOSE)
+    assess(BusinessFunctionFactory(workspace=workspace, name="Closer"), CLOSER)
+    summary = _figures(workspace)["sections"]["summary"]
+    assert [c["name"] for c in summary["close_calls"]][:2] == ["Closer", "Close"]
+    assert "the closest Closer (KPO over BPO by 0.0)" in " ".join(summary["sentences"])
+
+
+def test_empty_workspace_gives_a_short_correct_report(workspace):
+    figures = _figures(workspace)
+    summary = figures["sections"]["summary"]
+    assert summary["function_count"] == 0
+    assert len(summary["sentences"]) == 1
+    assert "no active business functions" in summary["sentences"][0]
+    assert figures["sections"]["matrix"]["points"] == []
+    assert figures["sections"]["robustness"]["assessed"] == 0
+    assert figures["sections"]["functions"]["rows"] == []
+
+
+def test_a_department_scope_limits_every_section(workspace):
+    _finance, it = _portfolio(workspace)
+    figures = _figures(workspace, department_ids=[it.pk])
+    assert figures["departments"] == ["IT"]
+    names = [row[0] for row in figures["sections"]["functions"]["rows"]]
+    assert names == ["Helpdesk", "Never rated"]
+    assert figures["sections"]["summary"]["function_count"] == 2
+    assert {p["name"] for p in figures["sections"]["matrix"]["points"]} == {"Helpdesk"}
+
+
+def test_another_workspaces_functions_and_departments_never_count(workspace, other_workspace):
+    _portfolio(other_workspace)
+    foreign = other_workspace.departments.first()
+    figures = _figures(workspace, department_ids=[foreign.pk])
+    assert figures["sections"]["summary"]["function_count"] == 0
+    assert figures["departments"] == []
+
+
+def test_only_the_sections_asked_for_in_report_order(workspace):
+    figures = _figures(workspace, sections=["functions", "summary"])
+    assert list(figures["sections"]) == ["summary", "functions"]
+
+
+def test_sections_built_elsewhere_say_not_available_yet(workspace):
+    sections = _figures(workspace)["sections"]
+    for key in ("savings", "concentration", "notices", "sla"):
+        assert sections[key]["available"] is False
+        assert sections[key]["reason"]
+    assert sections["risks"]["contracts"]["available"] is False
+
+
+def test_robustness_counts_agree_with_the_engine(workspace):
+    _portfolio(workspace)
+    figures = _figures(workspace)
+    functions = workspace.functions.exclude(latest_assessment=None).select_related(
+        "latest_assessment"
+    )
+    ratings = pd.DataFrame(
+        [[getattr(f.latest_assessment, n) for n in FACTOR_FIELDS] for f in functions],
+        columns=list(FACTOR_FIELDS),
+    )
+    shares = scoring.robustness(ratings, figures["weights"], spread=0.2, draws=1000, seed=0)
+    bands = {b["band"]: b["count"] for b in figures["sections"]["robustness"]["bands"]}
+    assert bands["holds"] == int(np.sum(shares >= 0.95))
+    assert sum(bands.values()) == 4
+
+
+def test_risk_flags_from_todays_data(workspace):
+    _portfolio(workspace)
+    sensitive = BusinessFunctionFactory(workspace=workspace, name="Claims with health data")
+    assess(sensitive, (1, 4, 5, 2, 2, 2, 5, 2))
+    payroll = workspace.functions.get(name="Payroll")
+    line = payroll.service_line or OfferingFactory().service_line
+    payroll.service_line = line
+    payroll.save()
+    OfferingFactory(
+        vendor=VendorFactory(legal_name="Dodgy Ltd", status="suspended"), service_line=line
+    )
+    lapsed = VendorFactory(legal_name="Lapsed Ltd")
+    OfferingFactory(vendor=lapsed, service_line=line)
+    CertificationFactory(
+        vendor=lapsed, issued_on=TODAY - timedelta(days=900), expires_on=TODAY - timedelta(days=1)
+    )
+    renewed = VendorFactory(legal_name="Renewed Ltd")
+    OfferingFactory(vendor=renewed, service_line=line)
+    CertificationFactory(
+        vendor=renewed, issued_on=TODAY - timedelta(days=900), expires_on=TODAY - timedelta(days=1)
+    )
+    CertificationFactory(vendor=renewed, expires_on=TODAY + timedelta(days=300))
+
+    flags = {f["key"]: f for f in _figures(workspace)["sections"]["risks"]["flags"]}
+    assert flags["never_assessed"]["items"] == ["Never rated"]
+    recommended = flags["sensitive_outsourced"]["items"]
+    assert any(item.startswith("Claims with health data") for item in recommended)
+    assert not any(item.startswith("Strategy") for item in recommended)
+    assert flags["suspended_vendors"]["items"] == ["Dodgy Ltd"]
+    assert flags["expired_certificates"]["items"] == ["Lapsed Ltd"]
+
+
+def test_methodology_holds_the_weights_in_force_and_the_model_version(workspace):
+    methodology = _figures(workspace)["sections"]["methodology"]
+    assert methodology["model_version"] == scoring.MODEL_VERSION
+    weights = {c["key"]: c["weight"] for c in methodology["criteria"]}
+    assert weights == {k: round(v, 4) for k, v in scoring.DEFAULT_WEIGHTS.items()}
