@@ -3,7 +3,8 @@
 from django.db import transaction
 
 from outsourcing.models import Job, User, Workspace
-from outsourcing.services.jobs import job_start
+from outsourcing.services.jobs import job_execute, job_start
+from portfolio.generation import portfolio_report_generate_work
 from portfolio.models import PortfolioReport
 from portfolio.tasks import generate_portfolio_report
 
@@ -45,3 +46,22 @@ def portfolio_report_again(
         department_ids=list(report.department_ids),
         language=report.language,
     )
+
+
+def portfolio_report_make_now(
+    *, workspace: Workspace, sections: list[str], department_ids: list[int], language: str
+) -> PortfolioReport:
+    """Make a report in this process (the command line): the same job row and work as a
+    queued report, run here rather than by a worker, so a script gets its files at once."""
+    with transaction.atomic():
+        job = Job.objects.create(workspace=workspace, kind=Job.Kind.PORTFOLIO_REPORT)
+        report = PortfolioReport.objects.create(
+            workspace=workspace,
+            job=job,
+            sections=sections,
+            department_ids=department_ids,
+            language=language,
+        )
+    job_execute(job_id=job.pk, work=portfolio_report_generate_work)
+    report.refresh_from_db()
+    return report

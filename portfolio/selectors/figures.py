@@ -353,7 +353,7 @@ def functions_section(scope: ReportScope, shares: dict[int, float]) -> dict:
         ]
         for row in scope.rows
     ]
-    return {"available": True, "columns": FUNCTION_COLUMNS, "rows": rows}
+    return {"available": True, "columns": [list(c) for c in FUNCTION_COLUMNS], "rows": rows}
 
 
 def _changes_sourcing(row: dict) -> bool:

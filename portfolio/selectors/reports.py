@@ -9,7 +9,9 @@ from portfolio.models import PortfolioReport
 
 def report_list(*, workspace: Workspace) -> QuerySet[PortfolioReport]:
     """The workspace's reports, newest first, with their job and who asked."""
-    return PortfolioReport.objects.filter(workspace=workspace).select_related("job", "requested_by")
+    return PortfolioReport.objects.filter(workspace=workspace).select_related(
+        "workspace", "job", "requested_by"
+    )
 
 
 def report_get(*, workspace: Workspace, pk: int) -> PortfolioReport:
