@@ -14,13 +14,13 @@ def section_figures(key: str, data: dict, currency: str) -> list[tuple[go.Figure
     if key in ("summary", "mix"):
         if not any(row["count"] for row in data.get("by_option", [])):
             return []
-        charts = [(option_mix_figure(data["by_option"], currency=currency), 900, 330)]
+        charts = [(option_mix_figure(data["by_option"], currency=currency), 800, 330)]
         if key == "mix":
             figure = department_figure(data["by_department"], currency=currency)
-            charts.append((figure, 900, int(figure.layout.height)))
+            charts.append((figure, 800, int(figure.layout.height)))
         return charts
     if key == "matrix" and data["points"]:
-        return [(bubble_figure(data["points"], currency=currency), 900, 520)]
+        return [(bubble_figure(data["points"], currency=currency), 800, 520)]
     if key == "robustness" and data["assessed"]:
         bands = data["bands"]
         figure = count_bar_figure(
@@ -29,7 +29,7 @@ def section_figures(key: str, data: dict, currency: str) -> list[tuple[go.Figure
             title="Recommendations under ±20 % weight changes",
             colours=[BAND_COLOURS[b["band"]] for b in bands],
         )
-        return [(figure, 900, 260)]
+        return [(figure, 800, 260)]
     if key == "risks":
         flags = data["flags"]
         figure = count_bar_figure(
@@ -38,7 +38,7 @@ def section_figures(key: str, data: dict, currency: str) -> list[tuple[go.Figure
             title="Risk flags raised",
             colours=["#b02a37" if f["count"] else "#198754" for f in flags],
         )
-        return [(figure, 900, 280)]
+        return [(figure, 800, 280)]
     if key == "methodology":
         criteria = data["criteria"]
         figure = count_bar_figure(
@@ -47,5 +47,5 @@ def section_figures(key: str, data: dict, currency: str) -> list[tuple[go.Figure
             title="Criteria weights in force (%)",
             colours="#1d3557",
         )
-        return [(figure, 900, 300)]
+        return [(figure, 800, 300)]
     return []

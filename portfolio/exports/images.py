@@ -44,7 +44,7 @@ def svg_renderer() -> Iterator[Render]:
 
 def _render(figure: go.Figure, width: int, height: int) -> bytes:
     figure.update_layout(
-        font={"family": FONT, "size": 12, "color": "#212529"},
+        font={"family": FONT, "size": 14, "color": "#212529"},
         paper_bgcolor="white",
         plot_bgcolor="white",
         margin={"l": 10, "r": 10, "t": 40, "b": 10},

@@ -15,7 +15,7 @@ from portfolio.selectors.figures import SECTION_TITLES
 
 #: A 10,000-row table is 250 pages nobody reads on paper: the PDF lists the largest
 #: functions, and says the workbook and CSV files hold them all.
-PDF_TABLE_LIMIT = 300
+PDF_TABLE_LIMIT = 200
 FONTS_DIR = settings.BASE_DIR / "static" / "fonts"
 TEMPLATES = {key: f"portfolio/report_pdf/_{key}.html" for key in SECTION_TITLES}
 

@@ -283,30 +283,30 @@ def risks_section(scope: ReportScope) -> dict:
 
 def savings_section(scope: ReportScope) -> dict:
     """Projected savings by option and shore, from the business case."""
-    return not_available("projected savings come from the business case, not built yet")
+    return not_available("it needs the business case (costed options by shore), not built yet")
 
 
 def concentration_section(scope: ReportScope) -> dict:
     """Contracted spend by vendor and by delivery country, with the HHI."""
-    return not_available("concentration of contracted spend needs contracts, not recorded yet")
+    return not_available("it needs contracts with their values and vendors, not recorded yet")
 
 
 def notices_section(scope: ReportScope) -> dict:
     """Contracts whose notice deadline falls in the next 12 months."""
-    return not_available("notice deadlines need contracts, not recorded yet")
+    return not_available("it needs contracts with end dates and notice periods, not recorded yet")
 
 
 def sla_section(scope: ReportScope) -> dict:
     """SLA attainment and scorecard bands by vendor."""
-    return not_available("SLA attainment and scorecards need contracts and SLAs, not recorded yet")
+    return not_available("it needs contracts with SLAs and their measurements, not recorded yet")
 
 
 def contract_risks_section(scope: ReportScope) -> dict:
     """Sensitive data delivered offshore, lapsed certificates and suspended vendors under
     contract: the risk flags that need to know who delivers what, from where."""
     return not_available(
-        "risk flags on contracts (offshore delivery of sensitive data, "
-        "vendors under contract) need contracts, not recorded yet"
+        "flags on contracts (sensitive data delivered offshore, suspended vendors or "
+        "lapsed certificates under contract) need contracts, not recorded yet"
     )
 
 
@@ -361,6 +361,10 @@ def _changes_sourcing(row: dict) -> bool:
     return keep == (row["current_sourcing"] == CurrentSourcing.OUTSOURCED)
 
 
+def _mix_word(total: dict) -> str:
+    return "kept in-house" if total["option"] == SourcingOption.IN_HOUSE else total["label"]
+
+
 def _listing(parts: list[str]) -> str:
     return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
 
@@ -397,14 +401,14 @@ def summary_section(scope: ReportScope, mix: dict, robust: dict, savings: dict) 
         sentences.append(
             "The recommended mix is "
             + _listing(
-                [f"{o['count']} {o['label']} ({money(o['cost'], currency)})" for o in counted]
+                [f"{o['count']} {_mix_word(o)} ({money(o['cost'], currency)})" for o in counted]
             )
             + "."
         )
     sentences.append(
         savings["sentence"]
         if savings["available"]
-        else f"Projected savings: not available yet ({savings['reason']})."
+        else f"Projected savings are not available yet: {savings['reason']}."
     )
     decisions = [row for row in assessed if _changes_sourcing(row)][:3]
     if decisions:

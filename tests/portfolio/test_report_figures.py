@@ -91,7 +91,7 @@ def test_summary_speaks_of_the_mix_the_total_the_decisions_and_what_is_missing(w
     assert "1 BPO (EUR 400,000)" in text
     # In-house today and recommended for outsourcing: the biggest decisions, largest first.
     assert [d["name"] for d in summary["decisions"]] == ["Payroll", "Helpdesk", "Research"]
-    assert "Projected savings: not available yet" in text
+    assert "Projected savings are not available yet" in text
 
 
 # Ratings the engine scores as close calls (margins 4.99 and 0.01 points).
