@@ -17,7 +17,9 @@ from portfolio.selectors.figures import SECTION_TITLES
 #: functions, and says the workbook and CSV files hold them all.
 PDF_TABLE_LIMIT = 200
 FONTS_DIR = settings.BASE_DIR / "static" / "fonts"
-TEMPLATES = {key: f"portfolio/report_pdf/_{key}.html" for key in SECTION_TITLES}
+# Sections with a layout of their own; any other (a hook once wired) uses the generic one:
+# its sentences, then its tables.
+LAYOUTS = {"summary", "mix", "matrix", "robustness", "risks", "methodology", "functions"}
 
 
 def report_charts(figures: dict, render: Render) -> dict[str, list[dict]]:
@@ -54,7 +56,7 @@ def report_pdf(
                 "key": key,
                 "title": SECTION_TITLES[key],
                 "data": data,
-                "template": TEMPLATES.get(key),
+                "template": f"portfolio/report_pdf/_{key if key in LAYOUTS else 'generic'}.html",
                 "charts": charts.get(key, []),
             }
         )

@@ -6,7 +6,8 @@ One definition for both formats, so a CSV column and its workbook column never d
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from portfolio.selectors.figures import FUNCTION_COLUMNS, OPTION_LABELS, SECTION_TITLES
+from portfolio.selectors.figures import SECTION_TITLES
+from portfolio.selectors.scope import FUNCTION_COLUMNS, OPTION_LABELS
 
 
 @dataclass
@@ -206,10 +207,26 @@ BUILDERS = {
 }
 
 
+def _generic(key: str, data: dict) -> list[ReportTable]:
+    """A wired hook's tables as it gave them (see portfolio/selectors/hooks.py)."""
+    return [
+        ReportTable(
+            key,
+            table["name"],
+            table["title"],
+            list(table["headers"]),
+            [list(row) for row in table["rows"]],
+        )
+        for table in data.get("tables", [])
+    ]
+
+
 def report_tables(figures: dict) -> dict[str, list[ReportTable]]:
     """Section key → its tables; a section not available yet has none."""
     return {
-        key: BUILDERS[key](data) if data.get("available") and key in BUILDERS else []
+        key: (BUILDERS[key](data) if key in BUILDERS else _generic(key, data))
+        if data.get("available")
+        else []
         for key, data in figures["sections"].items()
     }
 

@@ -16,7 +16,8 @@ from xlsxwriter.worksheet import Worksheet
 from outsourcing.charts import OPTION_COLOURS
 from outsourcing.tabular import neutralise
 from portfolio.exports.tables import ReportTable, report_tables, unavailable
-from portfolio.selectors.figures import OPTION_LABELS, SECTION_TITLES
+from portfolio.selectors.figures import SECTION_TITLES
+from portfolio.selectors.scope import OPTION_LABELS
 
 # Sheet names: at most 31 characters, unique.
 SHEET_NAMES = {
@@ -32,6 +33,7 @@ SHEET_NAMES = {
     "methodology": "Methodology",
     "functions": "All functions",
 }
+CHARTED = {"summary", "mix", "matrix", "robustness", "risks", "methodology", "functions"}
 LABEL_COLOURS = {OPTION_LABELS[key]: colour for key, colour in OPTION_COLOURS.items()}
 
 
@@ -202,6 +204,12 @@ def _section_sheet(book, key: str, tables: list[ReportTable], fmt: _Formats) -> 
         _mix_charts(book, sheet, name, tables, places, fmt)
     elif key == "matrix" and tables[0].rows:
         _matrix_chart(book, sheet, name, tables, places, fmt)
+    elif key not in CHARTED and tables:
+        # A wired hook: a bar chart of each table whose second column holds numbers.
+        for (first, last), table in zip(places, tables, strict=True):
+            if table.rows and all(isinstance(r[1], int | float) for r in table.rows):
+                chart = _bar_chart(book, name, first, last, title=table.title)
+                sheet.insert_chart(first, len(table.headers) + 1, chart)
     elif key in ("robustness", "risks", "methodology"):
         first, last = places[0]
         title = {

@@ -169,3 +169,35 @@ def test_empty_workspace_files_are_short_and_correct(workspace):
     assert book["All functions"].max_row == 1  # the header alone
     archive = zipfile.ZipFile(io.BytesIO(report_csv_zip(figures)))
     assert archive.read("functions.csv").decode().count("\n") == 1
+
+
+def test_a_wired_hook_renders_in_every_format(workspace, monkeypatch):
+    # What the lead does at merge: a hook returns figures instead of "not available yet".
+    def savings(scope):
+        return {
+            "available": True,
+            "sentences": ["Projected savings are EUR 120,000 a year."],
+            "tables": [
+                {
+                    "name": "savings_by_option",
+                    "title": "Savings by option",
+                    "headers": ["Option", "Annual saving"],
+                    "rows": [["BPO", 100000], ["ITO", 20000]],
+                }
+            ],
+        }
+
+    monkeypatch.setattr("portfolio.selectors.figures.savings_section", savings)
+    assess(BusinessFunctionFactory(workspace=workspace), PAYROLL)
+    figures = _figures(workspace)
+    assert (
+        "Projected savings are EUR 120,000 a year." in figures["sections"]["summary"]["sentences"]
+    )
+    text = _text(_pdf(figures))
+    assert (
+        "Savings by option" in text and "Not available yet: it needs the business case" not in text
+    )
+    sheet = openpyxl.load_workbook(io.BytesIO(report_xlsx(figures)))["Projected savings"]
+    assert sheet["B2"].value == 100000 and sheet._charts
+    archive = zipfile.ZipFile(io.BytesIO(report_csv_zip(figures)))
+    assert "BPO,100000" in archive.read("savings_by_option.csv").decode()

@@ -1,0 +1,126 @@
+"""What every section of a portfolio report reads: the functions in scope, one query.
+
+`report_scope` reads every active function of the workspace (or of some departments) with
+its latest result in one query; the sections (sections.py, hooks.py) build their figures
+from those rows in Python. Money is kept as decimal strings, so a snapshot compares exactly
+with a recomputation.
+"""
+
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+
+import pandas as pd
+from django.db.models import F
+
+from assessments import scoring
+from assessments.models import FACTOR_FIELDS, SourcingOption
+from assessments.selectors import workspace_weights
+from outsourcing.models import BusinessFunction, Department, Workspace
+
+#: ±20 % on every weight, 1,000 draws: the same test as the function page (docs/domain.md,
+#: *Portfolio view*); a call "survives" when it holds in at least 95 % of the draws.
+ROBUSTNESS_SPREAD = 0.2
+ROBUSTNESS_DRAWS = 1000
+SURVIVES_SHARE = 0.95
+FRAGILE_SHARE = 0.80
+BUBBLE_LIMIT = 400  # the largest functions by cost; more bubbles make an unreadable page
+LIST_LIMIT = 10
+SENSITIVE_DATA = 4  # data sensitivity 4–5 (docs/domain.md, *Vendors*)
+
+OPTION_LABELS = {option.value: option.label for option in SourcingOption}
+NO_DEPARTMENT = "No department"
+
+FUNCTION_COLUMNS = [
+    ("name", "Function"),
+    ("department", "Department"),
+    ("current_sourcing", "Sourced today"),
+    ("service_line", "Service line"),
+    ("annual_cost", "Annual cost"),
+    ("fte", "FTE"),
+    ("recommendation", "Recommendation"),
+    ("runner_up", "Runner-up"),
+    ("margin", "Margin (points)"),
+    ("close_call", "Close call"),
+    ("strategic_importance", "Strategic importance"),
+    ("data_sensitivity", "Data sensitivity"),
+    ("robustness", "Holds under ±20 % weights"),
+    ("model_version", "Model version"),
+]
+
+
+@dataclass(frozen=True)
+class ReportScope:
+    """What every section reads: the workspace, its weights and the functions in scope."""
+
+    workspace: Workspace
+    weights: dict[str, float]
+    rows: list[dict]
+    department_names: list[str]
+    today: date
+
+
+def not_available(reason: str) -> dict:
+    """A section whose data does not exist yet: one line, never an empty chart."""
+    return {"available": False, "reason": reason}
+
+
+def report_scope(*, workspace: Workspace, department_ids: list[int], today: date) -> ReportScope:
+    """The active functions of the workspace (of some departments), with their latest result."""
+    functions = BusinessFunction.objects.filter(workspace=workspace, is_archived=False)
+    names: list[str] = []
+    if department_ids:
+        departments = Department.objects.filter(workspace=workspace, pk__in=department_ids)
+        names = sorted(departments.values_list("name", flat=True))
+        functions = functions.filter(department__in=departments)
+    factor_fields = {name: F(f"latest_assessment__{name}") for name in FACTOR_FIELDS}
+    rows = list(
+        functions.order_by(F("annual_cost").desc(nulls_last=True), "name", "pk").values(
+            "pk",
+            "name",
+            "annual_cost",
+            "fte",
+            "current_sourcing",
+            "service_line_id",
+            department_name=F("department__name"),
+            service_line_name=F("service_line__name"),
+            recommendation=F("latest_assessment__recommendation"),
+            runner_up=F("latest_assessment__runner_up"),
+            margin=F("latest_assessment__margin"),
+            close_call=F("latest_assessment__close_call"),
+            score_bpo=F("latest_assessment__score_bpo"),
+            score_kpo=F("latest_assessment__score_kpo"),
+            score_ito=F("latest_assessment__score_ito"),
+            model_version=F("latest_assessment__model_version"),
+            **factor_fields,
+        )
+    )
+    return ReportScope(
+        workspace=workspace,
+        weights=workspace_weights(workspace=workspace),
+        rows=rows,
+        department_names=names,
+        today=today,
+    )
+
+
+def money_text(value) -> str:
+    return format(Decimal(value or 0).quantize(Decimal("0.01")), "f")
+
+
+def assessed_rows(scope: ReportScope) -> list[dict]:
+    return [row for row in scope.rows if row["recommendation"]]
+
+
+def robustness_shares(scope: ReportScope) -> dict[int, float]:
+    """Each assessed function's share of ±20 % weightings that keep its recommendation."""
+    assessed = assessed_rows(scope)
+    if not assessed:
+        return {}
+    ratings = pd.DataFrame(
+        [[row[f] for f in FACTOR_FIELDS] for row in assessed], columns=list(FACTOR_FIELDS)
+    )
+    shares = scoring.robustness(
+        ratings, scope.weights, spread=ROBUSTNESS_SPREAD, draws=ROBUSTNESS_DRAWS, seed=0
+    )
+    return {row["pk"]: round(float(share), 3) for row, share in zip(assessed, shares, strict=True)}
