@@ -18,15 +18,16 @@ from assessments.models import FACTOR_FIELDS, SourcingOption
 from assessments.selectors import workspace_weights
 from outsourcing.models import BusinessFunction, Department, Workspace
 
-#: ±20 % on every weight, 1,000 draws: the same test as the function page (docs/domain.md,
-#: *Portfolio view*); a call "survives" when it holds in at least 95 % of the draws.
+#: ±20 % on every weight, 1,000 draws, as on the function page, but one shared set of draws
+#: (seed 0) so every function faces the same scenarios; a call "holds" when it keeps its
+#: recommendation in at least 95 % of them (docs/domain.md, *Portfolio view*).
 ROBUSTNESS_SPREAD = 0.2
 ROBUSTNESS_DRAWS = 1000
 SURVIVES_SHARE = 0.95
 FRAGILE_SHARE = 0.80
 BUBBLE_LIMIT = 400  # the largest functions by cost; more bubbles make an unreadable page
 LIST_LIMIT = 10
-SENSITIVE_DATA = 4  # data sensitivity 4–5 (docs/domain.md, *Vendors*)
+SENSITIVE_DATA = 4  # data sensitivity 4–5 (docs/domain.md, *Portfolio view*, risk flags)
 
 OPTION_LABELS = {option.value: option.label for option in SourcingOption}
 NO_DEPARTMENT = "No department"
