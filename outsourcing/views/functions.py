@@ -1,5 +1,4 @@
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
@@ -14,6 +13,7 @@ from outsourcing.services.functions import (
     function_set_archived,
     function_update,
 )
+from outsourcing.views.helpers import form_service_call
 
 
 @workspace_view()
@@ -37,21 +37,11 @@ def function_detail(request, pk: int):
     )
 
 
-def _save_function(form, save):
-    """Run the create or update service, turning its refusals into form errors."""
-    try:
-        return save(**form.cleaned_data)
-    except ValidationError as exc:
-        for field, errors in exc.message_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-        return None
-
-
 @workspace_view(min_role=Role.EDITOR)
 def function_create_view(request):
     form = BusinessFunctionForm(request.POST or None, workspace=request.workspace)
     if request.method == "POST" and form.is_valid():
-        function = _save_function(
+        function = form_service_call(
             form, lambda **data: function_create(workspace=request.workspace, **data)
         )
         if function is not None:
@@ -71,7 +61,7 @@ def function_edit(request, pk: int):
         request.POST or None, instance=function, workspace=request.workspace
     )
     if request.method == "POST" and form.is_valid():
-        saved = _save_function(form, lambda **data: function_update(function=function, **data))
+        saved = form_service_call(form, lambda **data: function_update(function=function, **data))
         if saved is not None:
             messages.success(request, f"“{saved}” saved.")
             return redirect("function_detail", slug=request.workspace.slug, pk=saved.pk)
