@@ -191,9 +191,6 @@ def weights_set(
 
     `weights` are normalised by the engine (which refuses negative or missing ones).
     """
-    # Imported here: the task module imports this one.
-    from assessments.tasks import rescore_workspace
-
     new = weights_as_dict(weights)
     record, _ = CriteriaWeights.objects.select_for_update().get_or_create(
         workspace=workspace, defaults={"weights": dict(scoring.DEFAULT_WEIGHTS)}
@@ -216,6 +213,5 @@ def weights_set(
         workspace=workspace,
         kind=Job.Kind.RESCORE,
         requested_by=changed_by,
-        task=rescore_workspace,
     )
     return WeightsUpdate(change=change, job=job)
