@@ -5,11 +5,13 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 import pandas as pd
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import OuterRef, Subquery
 from django.utils import timezone
 
 from assessments import scoring
+from assessments.judgements import ahp_evaluate, judgements_to_revisit
 from assessments.models import FACTOR_FIELDS, Assessment, CriteriaWeights, WeightChange
 from assessments.selectors import latest_assessments, workspace_weights
 from outsourcing.models import BusinessFunction, Job, User, Workspace
@@ -174,23 +176,42 @@ def workspace_rescore_work(job: Job, report_progress: ProgressFn) -> JobOutput:
 @dataclass(frozen=True)
 class WeightsUpdate:
     change: WeightChange
+    weights: CriteriaWeights
     job: Job
+
+
+def _ahp_weights(judgements: Mapping[str, str]) -> tuple[dict[str, float], float]:
+    """The weights and consistency ratio the judgements imply; ValidationError (naming the
+    judgements to revisit) when they contradict each other too much (CR ≥ 0.10)."""
+    result = ahp_evaluate(judgements)
+    if not result.consistent:
+        raise ValidationError(
+            f"These judgements are inconsistent (CR = {result.cr:.3f}; it must be below "
+            f"0.10). Revisit first: {' '.join(judgements_to_revisit(result))}",
+            code="inconsistent",
+        )
+    return dict(zip(scoring.CRITERIA, map(float, result.weights), strict=True)), result.cr
 
 
 @transaction.atomic
 def weights_set(
     *,
     workspace: Workspace,
-    weights: Mapping[str, float],
     method: str,
     changed_by: User,
-    ahp_judgements: dict | None = None,
-    consistency_ratio: float | None = None,
+    weights: Mapping[str, float] | None = None,
+    ahp_judgements: dict[str, str] | None = None,
 ) -> WeightsUpdate:
     """Give the workspace new criteria weights, record the change, and queue re-scoring.
 
-    `weights` are normalised by the engine (which refuses negative or missing ones).
+    Direct `weights` are normalised by the engine (which refuses negative or missing ones).
+    With the AHP method, the weights and consistency ratio are derived from
+    `ahp_judgements` (``pair_<i>_<j>`` → "3", "1/5"); inconsistent judgements (CR ≥ 0.10,
+    docs/domain.md) are refused with a ValidationError naming the ones to revisit.
     """
+    consistency_ratio = None
+    if method == CriteriaWeights.Method.AHP:
+        weights, consistency_ratio = _ahp_weights(ahp_judgements or {})
     new = weights_as_dict(weights)
     record, _ = CriteriaWeights.objects.select_for_update().get_or_create(
         workspace=workspace, defaults={"weights": dict(scoring.DEFAULT_WEIGHTS)}
@@ -214,4 +235,4 @@ def weights_set(
         kind=Job.Kind.RESCORE,
         requested_by=changed_by,
     )
-    return WeightsUpdate(change=change, job=job)
+    return WeightsUpdate(change=change, weights=record, job=job)

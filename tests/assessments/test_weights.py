@@ -1,13 +1,15 @@
 """Criteria weights: owners set them directly or by AHP; the workspace is re-scored."""
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils.html import escape
 
 from assessments import scoring
-from assessments.forms import pair_field_name
+from assessments.judgements import pair_field_name
 from assessments.models import CriteriaWeights, WeightChange
 from assessments.selectors import workspace_weights
+from assessments.services import weights_set
 from outsourcing.models import Job
 from tests.factories import PAYROLL, BusinessFunctionFactory, assess
 
@@ -137,3 +139,20 @@ def test_methodology_page_explains_the_weights_in_use(client_for, workspace, vie
     assert "close call" in page.lower()
     for key in scoring.CRITERIA:
         assert escape(scoring.CRITERION_INFO[key].label) in page
+
+
+def test_the_service_refuses_inconsistent_ahp_judgements_whoever_calls_it(workspace, owner):
+    # The rule is the service's, not only the form's: an import or the API gets it too.
+    judgements = _ahp_data({(0, 1): "9", (1, 2): "9", (0, 2): "1/9"})
+    with pytest.raises(ValidationError) as refused:
+        weights_set(
+            workspace=workspace,
+            method=CriteriaWeights.Method.AHP,
+            changed_by=owner,
+            ahp_judgements=judgements,
+        )
+    message = " ".join(refused.value.messages)
+    assert "must be below 0.10" in message
+    assert "Strategic value vs" in message
+    assert not CriteriaWeights.objects.exists()
+    assert not Job.objects.exists()
