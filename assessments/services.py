@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from assessments import scoring
 from assessments.judgements import ahp_evaluate, judgements_to_revisit
-from assessments.models import FACTOR_FIELDS, Assessment, CriteriaWeights, WeightChange
+from assessments.models import FACTOR_FIELDS, Assessment, CriteriaWeights
 from assessments.selectors import latest_assessments, workspace_weights
 from outsourcing.models import BusinessFunction, Job, User, Workspace
 from outsourcing.services.jobs import JobOutput, ProgressFn, job_start
@@ -175,7 +175,6 @@ def workspace_rescore_work(job: Job, report_progress: ProgressFn) -> JobOutput:
 
 @dataclass(frozen=True)
 class WeightsUpdate:
-    change: WeightChange
     weights: CriteriaWeights
     job: Job
 
@@ -202,7 +201,7 @@ def weights_set(
     weights: Mapping[str, float] | None = None,
     ahp_judgements: dict[str, str] | None = None,
 ) -> WeightsUpdate:
-    """Give the workspace new criteria weights, record the change, and queue re-scoring.
+    """Give the workspace new criteria weights (their history keeps the old), and queue re-scoring.
 
     Direct `weights` are normalised by the engine (which refuses negative or missing ones).
     With the AHP method, the weights and consistency ratio are derived from
@@ -216,23 +215,18 @@ def weights_set(
     record, _ = CriteriaWeights.objects.select_for_update().get_or_create(
         workspace=workspace, defaults={"weights": dict(scoring.DEFAULT_WEIGHTS)}
     )
-    change = WeightChange.objects.create(
-        workspace=workspace,
-        changed_by=changed_by,
-        method=method,
-        old_weights=dict(record.weights),
-        new_weights=new,
-        consistency_ratio=consistency_ratio,
-    )
     record.weights = new
     record.method = method
     record.ahp_judgements = ahp_judgements
     record.consistency_ratio = consistency_ratio
     record.updated_by = changed_by
+    # The history (django-simple-history) records who changed the weights: whoever the
+    # service is told, not only a signed-in request's user.
+    record._history_user = changed_by
     record.save()
     job = job_start(
         workspace=workspace,
         kind=Job.Kind.RESCORE,
         requested_by=changed_by,
     )
-    return WeightsUpdate(change=change, weights=record, job=job)
+    return WeightsUpdate(weights=record, job=job)

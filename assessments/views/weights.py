@@ -30,7 +30,7 @@ def _page(request, *, direct_form=None, ahp_form=None, tab="direct", status=200)
             "direct_form": direct_form or DirectWeightsForm(current=weights),
             "ahp_form": ahp_form or AhpForm(current=ahp_initial),
             "tab": tab,
-            "changes": weight_changes(workspace=request.workspace)[:20],
+            "changes": weight_changes(workspace=request.workspace, limit=20),
             "rescore_job": latest_rescore_job(workspace=request.workspace),
         },
         status=status,
