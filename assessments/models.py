@@ -5,17 +5,17 @@ from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 from assessments.scoring import FACTORS
-from outsourcing.models import BusinessFunction, Workspace
+from outsourcing.models import BusinessFunction, SourcingOption, Workspace
+
+__all__ = [
+    "FACTOR_FIELDS",
+    "Assessment",
+    "CriteriaWeights",
+    "SourcingOption",
+]
 
 # The eight factors in docs/domain.md's canonical order: each is a field of Assessment.
 FACTOR_FIELDS = FACTORS
-
-
-class SourcingOption(models.TextChoices):
-    BPO = "BPO", "BPO"
-    KPO = "KPO", "KPO"
-    ITO = "ITO", "ITO"
-    IN_HOUSE = "IN_HOUSE", "Keep in-house"
 
 
 def _rating_field():
