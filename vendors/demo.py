@@ -16,7 +16,8 @@ from decimal import Decimal
 from django.contrib.auth.models import Group
 from django.db import transaction
 
-from outsourcing.models import User
+from outsourcing.demo.functions import DemoFunction
+from outsourcing.models import BusinessFunction, User
 from vendors.access import CURATORS_GROUP
 from vendors.models import (
     Certification,
@@ -357,3 +358,21 @@ def demo_load_catalog() -> dict[str, int]:
         "certifications": Certification.objects.count(),
         "rates": RateCard.objects.count(),
     }
+
+
+def demo_link_service_lines(loaded: dict[str, list[tuple[BusinessFunction, DemoFunction]]]) -> None:
+    """Point each demo function at the catalog's service line its demo record names."""
+    lines = {line.code: line for line in ServiceLine.objects.all()}
+    for pairs in loaded.values():
+        for function, demo in pairs:
+            line = lines.get(demo.service_line)
+            if function.service_line_id != (line.pk if line else None):
+                function.service_line = line
+                function.save(update_fields=["service_line", "updated_at"])
+
+
+def demo_step(loaded: dict[str, list[tuple[BusinessFunction, DemoFunction]]]) -> list[str]:
+    """The vendors app's part of `load_demo` (registered in VendorsConfig.ready)."""
+    demo_link_service_lines(loaded)
+    catalog = demo_load_catalog()
+    return ["Vendor catalog: " + ", ".join(f"{n} {k}" for k, n in catalog.items()) + "."]

@@ -2,9 +2,9 @@ from django.contrib import messages
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
-from assessments.selectors import function_result
 from outsourcing.access import workspace_view
 from outsourcing.forms import BusinessFunctionForm
+from outsourcing.hooks import function_page_context
 from outsourcing.models import Role
 from outsourcing.pagination import paginate
 from outsourcing.selectors import department_names, function_filterset, function_get
@@ -33,7 +33,8 @@ def function_detail(request, pk: int):
     return render(
         request,
         "outsourcing/function_detail.html",
-        {"function": function, "result": function_result(function=function)},
+        # The apps above the core add their part (the assessments app: the result).
+        {"function": function, **function_page_context(function)},
     )
 
 
