@@ -7,15 +7,15 @@ core starts, retries and links jobs without importing the apps above it.
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from django.urls import reverse
 
-if TYPE_CHECKING:
-    from outsourcing.models import Job
+# outsourcing.models.Job: not imported, because the model asks this module for its page.
+Job = Any
 
 
-def workspace_job_url(job: "Job") -> str:
+def workspace_job_url(job: Job) -> str:
     """The page of a workspace's job: /w/<slug>/jobs/<pk>/."""
     return reverse("job_detail", args=[job.workspace.slug, job.pk])
 
@@ -24,14 +24,14 @@ def workspace_job_url(job: "Job") -> str:
 class JobKind:
     # A Celery task taking the job's id: the work is queued as `task.delay(job.pk)`.
     task: Any
-    page_url: Callable[["Job"], str] = workspace_job_url
+    page_url: Callable[[Job], str] = workspace_job_url
 
 
 _KINDS: dict[str, JobKind] = {}
 
 
 def job_kind_register(
-    kind: str, *, task: Any, page_url: Callable[["Job"], str] = workspace_job_url
+    kind: str, *, task: Any, page_url: Callable[[Job], str] = workspace_job_url
 ) -> None:
     """Say which task runs jobs of `kind` and where their page is (from AppConfig.ready)."""
     _KINDS[kind] = JobKind(task=task, page_url=page_url)
