@@ -36,6 +36,13 @@ def _ratio_words(value: float, left: str, right: str) -> str:
     return f"{right} {1 / value:.1f}× as important as {left}"
 
 
+def pairs_to_revisit(result: scoring.AhpResult) -> list[str]:
+    """The pairs whose judgements disagree most with the weights, worst first: “Cost vs
+    Control”."""
+    labels = criterion_labels()
+    return [f"{labels[j.i]} vs {labels[j.j]}" for j in result.worst_judgements]
+
+
 def judgements_to_revisit(result: scoring.AhpResult) -> list[str]:
     """The judgements that disagree most with the weights, in words."""
     labels = criterion_labels()

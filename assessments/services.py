@@ -11,7 +11,7 @@ from django.db.models import OuterRef, Subquery
 from django.utils import timezone
 
 from assessments import scoring
-from assessments.judgements import ahp_evaluate, judgements_to_revisit
+from assessments.judgements import ahp_evaluate, pairs_to_revisit
 from assessments.models import FACTOR_FIELDS, Assessment, CriteriaWeights
 from assessments.selectors import latest_assessments, workspace_weights
 from outsourcing.models import BusinessFunction, Job, User, Workspace
@@ -186,7 +186,7 @@ def _ahp_weights(judgements: Mapping[str, str]) -> tuple[dict[str, float], float
     if not result.consistent:
         raise ValidationError(
             f"These judgements are inconsistent (CR = {result.cr:.3f}; it must be below "
-            f"0.10). Revisit first: {' '.join(judgements_to_revisit(result))}",
+            f"0.10). Revisit first: {'; '.join(pairs_to_revisit(result))}.",
             code="inconsistent",
         )
     return dict(zip(scoring.CRITERIA, map(float, result.weights), strict=True)), result.cr
