@@ -6,7 +6,6 @@ from outsourcing.models import Job, User, Workspace
 from outsourcing.services.jobs import job_execute, job_start
 from portfolio.generation import portfolio_report_generate_work
 from portfolio.models import PortfolioReport
-from portfolio.tasks import generate_portfolio_report
 
 
 def portfolio_report_start(
@@ -23,7 +22,6 @@ def portfolio_report_start(
             workspace=workspace,
             kind=Job.Kind.PORTFOLIO_REPORT,
             requested_by=requested_by,
-            task=generate_portfolio_report,
         )
         return PortfolioReport.objects.create(
             workspace=workspace,

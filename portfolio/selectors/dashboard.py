@@ -43,9 +43,8 @@ def _active(workspace: Workspace):
     return BusinessFunction.objects.filter(workspace=workspace, is_archived=False)
 
 
-def portfolio_summary(*, workspace: Workspace) -> PortfolioSummary:
-    """Counts and cost by recommendation, close calls, unassessed functions, and charts."""
-    functions = _active(workspace)
+def _option_totals(functions) -> tuple[list[OptionTotal], int]:
+    """Count and cost per recommended option, and the count of functions never assessed."""
     by_option = {
         row["option"]: row
         for row in functions.values(option=F("latest_assessment__recommendation")).annotate(
@@ -61,11 +60,12 @@ def portfolio_summary(*, workspace: Workspace) -> PortfolioSummary:
         )
         for option in SourcingOption
     ]
-    unassessed_count = by_option.get(None, {}).get("count", 0)
-    function_count = sum(t.count for t in totals) + unassessed_count
+    return totals, by_option.get(None, {}).get("count", 0)
 
-    close = functions.filter(latest_assessment__close_call=True)
-    points = list(
+
+def _bubble_points(functions) -> list[dict]:
+    """The largest assessed functions (one more than drawn, to tell when some are left out)."""
+    rows = (
         functions.filter(latest_assessment__isnull=False)
         .order_by(F("annual_cost").desc(nulls_last=True), "name")
         .values(
@@ -82,7 +82,11 @@ def portfolio_summary(*, workspace: Workspace) -> PortfolioSummary:
             ),
         )[: BUBBLE_LIMIT + 1]
     )
-    departments = list(
+    return [_named(row) for row in rows]
+
+
+def _department_rows(functions) -> list[dict]:
+    rows = (
         functions.values(
             department_name=F("department__name"),
             option=F("latest_assessment__recommendation"),
@@ -90,6 +94,16 @@ def portfolio_summary(*, workspace: Workspace) -> PortfolioSummary:
         .annotate(cost=Coalesce(Sum("annual_cost"), Decimal(0)))
         .order_by("department_name")
     )
+    return [_named(row) for row in rows]
+
+
+def portfolio_summary(*, workspace: Workspace) -> PortfolioSummary:
+    """Counts and cost by recommendation, close calls, unassessed functions, and charts."""
+    functions = _active(workspace)
+    totals, unassessed_count = _option_totals(functions)
+    function_count = sum(t.count for t in totals) + unassessed_count
+    close = functions.filter(latest_assessment__close_call=True)
+    points = _bubble_points(functions)
     return PortfolioSummary(
         function_count=function_count,
         assessed_count=function_count - unassessed_count,
@@ -106,11 +120,9 @@ def portfolio_summary(*, workspace: Workspace) -> PortfolioSummary:
             .order_by(F("annual_cost").desc(nulls_last=True))[:LIST_LIMIT]
         ),
         unassessed_count=unassessed_count,
-        bubble_chart=bubble_chart(workspace, [_named(p) for p in points[:BUBBLE_LIMIT]])
-        if points
-        else None,
+        bubble_chart=bubble_chart(workspace, points[:BUBBLE_LIMIT]) if points else None,
         bubble_truncated=len(points) > BUBBLE_LIMIT,
-        department_chart=department_chart(workspace, [_named(r) for r in departments])
+        department_chart=department_chart(workspace, _department_rows(functions))
         if function_count
         else None,
     )

@@ -7,7 +7,6 @@ from pathlib import Path
 import pytest
 
 from outsourcing.models import Role
-from portfolio import services
 from portfolio.tasks import generate_portfolio_report
 from tests.factories import (
     PAYROLL,
@@ -42,7 +41,7 @@ def test_start_a_report_watch_it_reach_100_and_download_each_file(page, live_ser
     MembershipFactory(user=user, workspace=workspace, role=Role.EDITOR)
     assess(BusinessFunctionFactory(workspace=workspace, name="Payroll processing"), PAYROLL)
     worker = _Worker()
-    monkeypatch.setattr(services, "generate_portfolio_report", worker)
+    monkeypatch.setattr(generate_portfolio_report, "delay", worker.delay)
 
     _sign_in(page, live_server, "consultant@example.com")
     page.wait_for_url("**/w/acme/")
