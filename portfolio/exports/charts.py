@@ -30,7 +30,7 @@ def section_figures(key: str, data: dict, currency: str) -> list[tuple[go.Figure
             colours=[BAND_COLOURS[b["band"]] for b in bands],
         )
         return [(figure, 800, 260)]
-    if key == "risks":
+    if key == "risks" and any(f["count"] for f in data["flags"]):
         flags = data["flags"]
         figure = count_bar_figure(
             [f["title"] for f in flags],

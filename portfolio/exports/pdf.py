@@ -38,6 +38,28 @@ def report_charts(figures: dict, render: Render) -> dict[str, list[dict]]:
     return charts
 
 
+# What each section says when the workspace has nothing for it yet (one line, no chart).
+NOTHING_YET = {
+    "mix": "No active functions in scope yet.",
+    "matrix": "No function is assessed yet.",
+    "robustness": "No function is assessed yet: there is no recommendation to test.",
+    "risks": "No risk flag is raised.",
+    "functions": "No active functions in scope yet.",
+}
+
+
+def _nothing_yet(key: str, data: dict) -> str:
+    """The one line a section shows instead of empty charts and tables, or ""."""
+    empty = {
+        "mix": lambda: not any(row["count"] for row in data["by_option"]),
+        "matrix": lambda: not data["points"],
+        "robustness": lambda: not data["assessed"],
+        "risks": lambda: not any(flag["count"] for flag in data["flags"]),
+        "functions": lambda: not data["rows"],
+    }.get(key)
+    return NOTHING_YET[key] if data.get("available") and empty and empty() else ""
+
+
 def report_pdf(
     figures: dict, charts: dict[str, list[dict]], *, requested_by: str, language: str
 ) -> bytes:
@@ -58,6 +80,7 @@ def report_pdf(
                 "data": data,
                 "template": f"portfolio/report_pdf/_{key if key in LAYOUTS else 'generic'}.html",
                 "charts": charts.get(key, []),
+                "nothing_yet": _nothing_yet(key, data),
             }
         )
     functions = figures["sections"].get("functions", {})

@@ -210,7 +210,7 @@ def _section_sheet(book, key: str, tables: list[ReportTable], fmt: _Formats) -> 
             if table.rows and all(isinstance(r[1], int | float) for r in table.rows):
                 chart = _bar_chart(book, name, first, last, title=table.title)
                 sheet.insert_chart(first, len(table.headers) + 1, chart)
-    elif key in ("robustness", "risks", "methodology"):
+    elif key in ("robustness", "risks", "methodology") and any(r[1] for r in tables[0].rows):
         first, last = places[0]
         title = {
             "robustness": "Recommendations under ±20 % weight changes",

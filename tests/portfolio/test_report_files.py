@@ -163,8 +163,14 @@ def test_csv_zip_has_one_file_per_table(figures):
 
 def test_empty_workspace_files_are_short_and_correct(workspace):
     figures = _figures(workspace)
-    text = _text(_pdf(figures))
+    pdf = _pdf(figures)
+    text = _text(pdf)
     assert "has no active business functions" in text
+    # One line where there is nothing to draw, no empty chart, and so a short document.
+    assert "No function is assessed yet: there is no recommendation to test." in text
+    charts = report_charts(figures, _render)
+    assert charts["mix"] == charts["matrix"] == charts["robustness"] == charts["risks"] == []
+    assert len(pdf.pages) <= 7
     book = openpyxl.load_workbook(io.BytesIO(report_xlsx(figures)))
     assert book["All functions"].max_row == 1  # the header alone
     archive = zipfile.ZipFile(io.BytesIO(report_csv_zip(figures)))
