@@ -220,3 +220,25 @@ def test_the_report_list_query_count_does_not_grow_with_history(client_for, work
 def test_an_empty_report_list_invites_editors_to_make_one(client_for, workspace, editor):
     page = client_for(editor).get(reverse("portfolio_report_list", args=[workspace.slug]))
     assert "Make the first report" in page.content.decode()
+
+
+@pytest.mark.parametrize(("role", "status"), [("owner", 200), ("editor", 200), ("viewer", 403)])
+def test_who_may_open_the_new_report_form(client_for, workspace, request, role, status):
+    client = client_for(request.getfixturevalue(role))
+    assert (
+        client.get(reverse("portfolio_report_create", args=[workspace.slug])).status_code == status
+    )
+
+
+def test_a_report_whose_worker_died_is_made_when_its_job_runs_again(workspace):
+    # The worker was lost mid-report: nothing was written, and the job is queued again
+    # (by the broker's redelivery or the job sweep). The next run makes the whole report.
+    assess(BusinessFunctionFactory(workspace=workspace, name="Payroll"), PAYROLL)
+    report = PortfolioReportFactory(workspace=workspace, sections=["summary", "functions"])
+    Job.objects.filter(pk=report.job_id).update(status=Job.Status.RUNNING, progress=50)
+    Job.objects.filter(pk=report.job_id).update(status=Job.Status.QUEUED)
+    job_execute(job_id=report.job_id, work=portfolio_report_generate_work)
+    report.refresh_from_db()
+    assert report.job.status == Job.Status.SUCCEEDED
+    assert report.generated_at is not None
+    assert [row[0] for row in report.figures["sections"]["functions"]["rows"]] == ["Payroll"]
