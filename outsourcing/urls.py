@@ -50,6 +50,8 @@ urlpatterns = [
         name="login",
     ),
     path("accounts/", include("django.contrib.auth.urls")),
+    path("profile/", include("api.profile_urls")),
+    path("api/v1/", include("api.urls")),
     path("admin/", admin.site.urls),
     path("w/", workspaces.workspace_list, name="workspace_list"),
     path("vendors/", include("vendors.urls")),
