@@ -3,6 +3,7 @@ from rest_framework import serializers
 from api.serializers.assessments import RatingsSerializer
 from api.serializers.weights import WeightFractionsSerializer
 from assessments.models import SourcingOption
+from assessments.scoring import FACTORS
 
 MAX_ROWS = 10_000
 
@@ -21,25 +22,33 @@ class BulkScoreRequestSerializer(serializers.Serializer):
     workspace = serializers.SlugField(
         required=False, help_text="Score with the weights of this workspace of yours."
     )
-
-
-class ContributionsSerializer(serializers.Serializer):
-    winner = serializers.DictField(child=serializers.FloatField())
-    runner_up = serializers.DictField(child=serializers.FloatField())
+    explain = serializers.BooleanField(
+        default=False, help_text="Add each row's explanation in words (slower)."
+    )
 
 
 class BulkScoreRowSerializer(serializers.Serializer):
-    score_bpo = serializers.FloatField()
-    score_kpo = serializers.FloatField()
-    score_ito = serializers.FloatField()
-    score_in_house = serializers.FloatField()
+    """One row of the engine's `score_batch` table."""
+
+    score_bpo = serializers.FloatField(help_text="0–100")
+    score_kpo = serializers.FloatField(help_text="0–100")
+    score_ito = serializers.FloatField(help_text="0–100")
+    score_in_house = serializers.FloatField(help_text="0–100")
     recommendation = serializers.ChoiceField(choices=SourcingOption.choices)
     runner_up = serializers.ChoiceField(choices=SourcingOption.choices)
-    margin = serializers.FloatField()
+    margin = serializers.FloatField(help_text="Points between the winner and the runner-up.")
     close_call = serializers.BooleanField()
-    explanation = serializers.CharField()
-    contributions = ContributionsSerializer()
     model_version = serializers.CharField()
+    explanation = serializers.CharField(required=False, help_text="Only with `explain`.")
+
+    def get_fields(self):
+        fields = super().get_fields()
+        for factor in FACTORS:
+            for side, whose in (("winner", "the winner's"), ("runner_up", "the runner-up's")):
+                fields[f"contrib_{side}__{factor}"] = serializers.FloatField(
+                    help_text=f"Points {factor} adds to {whose} score (50 + all = score)."
+                )
+        return fields
 
 
 class BulkScoreResponseSerializer(serializers.Serializer):
