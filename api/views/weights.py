@@ -111,7 +111,8 @@ def _inconsistent(form: AhpForm) -> Problem:
         status_code=status.HTTP_400_BAD_REQUEST,
         slug="inconsistent-judgements",
         title="The judgements are inconsistent",
-        detail=" ".join(str(message) for message in form.non_field_errors()),
+        detail=f"These judgements are inconsistent (CR = {result.cr:.3f}; it must be below "
+        "0.10). Revisit the pairs in `judgements_to_revisit`; the weights were not changed.",
         consistency_ratio=round(result.cr, 4),
         judgements_to_revisit=[
             {
