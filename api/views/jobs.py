@@ -10,7 +10,6 @@ from api.views.base import WorkspaceApiView
 from outsourcing.models import Job, Role
 from outsourcing.selectors import job_get
 from outsourcing.services.jobs import job_start
-from outsourcing.tasks import export_functions
 
 
 class Exports(WorkspaceApiView):
@@ -31,7 +30,6 @@ class Exports(WorkspaceApiView):
             workspace=self.workspace,
             kind=Job.Kind.EXPORT_FUNCTIONS,
             requested_by=request.user,
-            task=export_functions,
             params={"format": serializer.validated_data["format"]},
         )
         return Response(JobSerializer(job).data, status=status.HTTP_202_ACCEPTED)

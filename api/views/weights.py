@@ -1,3 +1,4 @@
+from django.core.exceptions import ValidationError as DjangoValidationError
 from drf_spectacular.utils import extend_schema
 from rest_framework import exceptions, status
 from rest_framework.response import Response
@@ -10,7 +11,8 @@ from api.serializers.weights import (
     WeightsUpdateSerializer,
 )
 from api.views.base import WorkspaceApiView
-from assessments.forms import AhpForm, DirectWeightsForm
+from assessments.forms import DirectWeightsForm
+from assessments.judgements import ahp_evaluate, judgements_to_revisit, pair_field_name
 from assessments.models import CriteriaWeights
 from assessments.selectors import workspace_weights, workspace_weights_record
 from assessments.services import weights_set
@@ -89,24 +91,24 @@ class WeightsAhp(WorkspaceApiView):
     def post(self, request, slug):
         serializer = AhpWeightsSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        form = AhpForm(data=serializer.validated_data["judgements"])
-        if not form.is_valid():
-            if form.result is not None and not form.result.consistent:
-                raise _inconsistent(form)
-            raise exceptions.ValidationError(_form_errors(form, "judgements"))
-        update = weights_set(
-            workspace=self.workspace,
-            weights=form.weights,
-            method=CriteriaWeights.Method.AHP,
-            changed_by=request.user,
-            ahp_judgements=form.judgements,
-            consistency_ratio=form.result.cr,
-        )
+        judgements = dict(serializer.validated_data["judgements"])
+        try:
+            update = weights_set(
+                workspace=self.workspace,
+                method=CriteriaWeights.Method.AHP,
+                changed_by=request.user,
+                ahp_judgements=judgements,
+            )
+        except DjangoValidationError as exc:
+            if exc.code == "inconsistent":
+                raise _inconsistent(judgements) from None
+            raise
         return _updated(self.workspace, update)
 
 
-def _inconsistent(form: AhpForm) -> Problem:
-    result = form.result
+def _inconsistent(judgements: dict[str, str]) -> Problem:
+    """The service's refusal, with what the client needs to revisit its judgements."""
+    result = ahp_evaluate(judgements)
     return Problem(
         status_code=status.HTTP_400_BAD_REQUEST,
         slug="inconsistent-judgements",
@@ -116,11 +118,13 @@ def _inconsistent(form: AhpForm) -> Problem:
         consistency_ratio=round(result.cr, 4),
         judgements_to_revisit=[
             {
-                "pair": f"pair_{judgement.i}_{judgement.j}",
+                "pair": pair_field_name(judgement.i, judgement.j),
                 "given": round(judgement.given, 3),
                 "implied": round(judgement.implied, 3),
                 "message": message,
             }
-            for judgement, message in zip(result.worst_judgements, form.worst_rows, strict=True)
+            for judgement, message in zip(
+                result.worst_judgements, judgements_to_revisit(result), strict=True
+            )
         ],
     )
