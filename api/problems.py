@@ -8,7 +8,9 @@ do. DRF's own exceptions, Django's 404/403 and the services' ValidationError all
 
 from http import HTTPStatus
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
+from django.core.exceptions import RequestDataTooBig
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import Http404
 from rest_framework import exceptions, serializers, status
@@ -24,6 +26,7 @@ PROBLEM_TYPES = {
     "validation": "Some input was not acceptable; `errors` lists each field (or row and "
     "column) with what is wrong. Nothing was changed.",
     "too-many-rows": "A bulk request had more rows than the API takes at once.",
+    "too-large": "The request body was larger than the server accepts.",
     "inconsistent-judgements": "AHP judgements contradict each other too much (consistency "
     "ratio 0.10 or more); `judgements_to_revisit` says which. The weights were not changed.",
     "job-not-finished": "The job's file is not ready: poll the job until it has succeeded.",
@@ -81,6 +84,14 @@ def _flatten(errors, field: str | None = None) -> list[dict]:
 
 
 def _as_drf(exc: Exception) -> Exception:
+    if isinstance(exc, RequestDataTooBig):
+        limit = settings.DATA_UPLOAD_MAX_MEMORY_SIZE / 1024 / 1024
+        return Problem(
+            status_code=status.HTTP_413_REQUEST_ENTITY_TOO_LARGE,
+            slug="too-large",
+            title="The request body is too large",
+            detail=f"Send at most {limit:g} MB in one request.",
+        )
     if isinstance(exc, DjangoValidationError):
         return exceptions.ValidationError(detail=serializers.as_serializer_error(exc))
     if isinstance(exc, ScoringError):

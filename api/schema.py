@@ -10,6 +10,7 @@ ERROR_DESCRIPTIONS = {
     "403": "Your role in the workspace (or the catalog) does not allow this.",
     "404": "No such object among yours: another workspace's objects are 404 too.",
     "409": "The object is not in a state that allows this yet.",
+    "413": "The request body is too large.",
     "429": "Too many requests for this token; wait as `Retry-After` says.",
 }
 
@@ -20,7 +21,10 @@ class ProblemAutoSchema(AutoSchema):
     def error_codes(self) -> list[str]:
         # Every operation can meet these: a bad query or body, no token, a role short of
         # the action, a workspace or object that is not yours, a spent budget.
-        return ["400", "401", "403", "404", "429", *getattr(self.view, "extra_error_codes", [])]
+        codes = ["400", "401", "403", "404", "429", *getattr(self.view, "extra_error_codes", [])]
+        if self.method in ("POST", "PUT", "PATCH"):
+            codes.append("413")
+        return codes
 
     def _get_response_bodies(self, direction="response"):
         responses = super()._get_response_bodies(direction)

@@ -67,3 +67,12 @@ def test_problem_types_are_documented_at_their_uri(client):
     response = client.get("/api/v1/problems/validation")
     assert response.status_code == 200
     assert "errors" in response.json()["description"]
+
+
+def test_an_oversized_body_is_a_413_problem(api_as, reader, settings):
+    settings.DATA_UPLOAD_MAX_MEMORY_SIZE = 1000
+    response = api_as(reader).post(
+        reverse("api:bulk_score"), {"rows": [{"x": "y" * 2000}]}, format="json"
+    )
+    assert response.status_code == 413
+    assert response.json()["type"] == "/api/v1/problems/too-large"

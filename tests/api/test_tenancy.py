@@ -150,3 +150,23 @@ def test_owner_is_let_in(api_as, workspace, owner, name, method, view_class):
     # Empty bodies are refused as bad input (400), a download of an unfinished job is
     # 409; what matters is that the owner got past the door.
     assert response.status_code in (200, 201, 202, 400, 409)
+
+
+PUBLIC_URLS = {"api:schema", "api:docs", "api:redoc", "api:problem_type", "api:not_found"}
+SIGNED_IN_CASES = [
+    (name, route, method)
+    for name, route, view_class in API_URLS
+    if name in OTHER_URLS - PUBLIC_URLS
+    for method in METHODS
+    if hasattr(view_class, method)
+]
+
+
+@pytest.mark.parametrize(
+    ("name", "route", "method"), SIGNED_IN_CASES, ids=[f"{n}-{m}" for n, _, m in SIGNED_IN_CASES]
+)
+def test_anonymous_gets_401_outside_workspaces_too(api_as, db, name, route, method):
+    url = reverse(name, kwargs={"pk": 1} if "<int:pk>" in route else {})
+    response = getattr(api_as(None), method)(url, {}, format="json")
+    assert response.status_code == 401
+    assert response["Content-Type"] == "application/problem+json"
