@@ -26,6 +26,11 @@ class ProblemAutoSchema(AutoSchema):
             codes.append("413")
         return codes
 
+    def get_request_serializer(self):
+        # A view whose request differs by URL (a vendor's record kinds) names it itself.
+        serializer = getattr(self.view, "request_serializer_class", None)
+        return serializer if serializer is not None else super().get_request_serializer()
+
     def _get_response_bodies(self, direction="response"):
         responses = super()._get_response_bodies(direction)
         if direction != "response":

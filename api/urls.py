@@ -3,7 +3,18 @@
 from django.urls import include, path, re_path
 from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerView
 
-from api.views import assessments, functions, jobs, problems, scoring, vendors, weights, workspaces
+from api.views import (
+    assessments,
+    functions,
+    jobs,
+    problems,
+    records,
+    scoring,
+    vendors,
+    weights,
+    workspaces,
+)
+from api.views.records import RECORD_KINDS
 
 app_name = "api"
 
@@ -52,6 +63,22 @@ urlpatterns = [
     path("vendors/", vendors.VendorList.as_view(), name="vendor_list"),
     path("vendors/<int:pk>/", vendors.VendorDetail.as_view(), name="vendor_detail"),
     path("vendors/<int:pk>/status/", vendors.VendorStatusView.as_view(), name="vendor_status"),
+    *(
+        route
+        for kind in RECORD_KINDS
+        for route in (
+            path(
+                f"vendors/<int:pk>/{kind}/",
+                records.VendorRecords.as_view(kind=kind),
+                name=f"vendor_{kind.replace('-', '_')}",
+            ),
+            path(
+                f"vendors/<int:pk>/{kind}/<int:record_pk>/",
+                records.VendorRecordDetail.as_view(kind=kind),
+                name=f"vendor_{kind.replace('-', '_')}_detail",
+            ),
+        )
+    ),
     path("service-lines/", vendors.ServiceLineList.as_view(), name="service_line_list"),
     # Anything else under /api/v1/ is a problem-details 404, not the site's HTML page.
     re_path(r"^.*$", problems.not_found, name="not_found"),

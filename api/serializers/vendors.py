@@ -1,15 +1,22 @@
+from decimal import Decimal
+
 from django_countries import countries
 from rest_framework import serializers
 
 from vendors.models import (
     Certification,
+    CertificationKind,
     DeliveryCentre,
     Offering,
     RateCard,
+    RateUnit,
     ServiceLine,
     Vendor,
     VendorStatus,
 )
+
+# ISO 3166 alpha-2 codes and names, as the catalog's country fields take them.
+COUNTRY_CHOICES = list(countries)
 
 
 class ServiceLineSerializer(serializers.ModelSerializer):
@@ -74,7 +81,7 @@ class VendorWriteSerializer(serializers.Serializer):
     legal_name = serializers.CharField(max_length=200)
     display_name = serializers.CharField(max_length=200, allow_blank=True, default="")
     website = serializers.URLField(max_length=300, allow_blank=True, default="")
-    headquarters_country = serializers.ChoiceField(choices=list(countries))
+    headquarters_country = serializers.ChoiceField(choices=COUNTRY_CHOICES)
     description = serializers.CharField(allow_blank=True, default="", max_length=10_000)
     status = serializers.ChoiceField(choices=VendorStatus.choices, default=VendorStatus.PROSPECT)
     languages = serializers.CharField(
@@ -147,3 +154,44 @@ class ShortlistSerializer(serializers.Serializer):
     )
     candidates = CandidateSerializer(many=True)
     excluded = ExclusionSerializer(many=True)
+
+
+class OfferingWriteSerializer(serializers.Serializer):
+    service_line = serializers.SlugRelatedField(
+        slug_field="code", queryset=ServiceLine.objects.all(), help_text="A service line code."
+    )
+    capability_level = serializers.IntegerField(
+        min_value=1, max_value=5, help_text="1 = can do it, 3 = solid record, 5 = market leader."
+    )
+    capacity_fte = serializers.DecimalField(
+        max_digits=9, decimal_places=1, min_value=0, allow_null=True, default=None
+    )
+
+
+class CentreWriteSerializer(serializers.Serializer):
+    country = serializers.ChoiceField(choices=COUNTRY_CHOICES)
+    city = serializers.CharField(max_length=100)
+    time_zone = serializers.CharField(max_length=64, help_text="IANA name, e.g. Asia/Kolkata.")
+    headcount = serializers.IntegerField(
+        min_value=0, max_value=2_147_483_647, allow_null=True, default=None
+    )
+
+
+class CertificationWriteSerializer(serializers.Serializer):
+    kind = serializers.ChoiceField(choices=CertificationKind.choices)
+    issued_on = serializers.DateField()
+    expires_on = serializers.DateField(allow_null=True, default=None)
+    number = serializers.CharField(max_length=100, allow_blank=True, default="")
+    issuer = serializers.CharField(max_length=200, allow_blank=True, default="")
+
+
+class RateCardWriteSerializer(serializers.Serializer):
+    service_line = serializers.SlugRelatedField(
+        slug_field="code", queryset=ServiceLine.objects.all(), help_text="A service line code."
+    )
+    delivery_country = serializers.ChoiceField(choices=COUNTRY_CHOICES)
+    currency = serializers.CharField(max_length=3, help_text="ISO 4217 code.")
+    unit = serializers.ChoiceField(choices=RateUnit.choices)
+    rate = serializers.DecimalField(max_digits=12, decimal_places=2, min_value=Decimal("0.01"))
+    valid_from = serializers.DateField()
+    valid_to = serializers.DateField(allow_null=True, default=None)

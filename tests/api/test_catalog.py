@@ -110,3 +110,82 @@ def test_the_shortlist_ranks_the_vendors_offering_the_functions_service_line(
     assert shortlist["state"] == "ranked"
     assert [c["vendor"]["name"] for c in shortlist["candidates"]] == ["Cheap Ltd", "Dear Ltd"]
     assert shortlist["candidates"][0]["rank"] == 1
+
+
+RECORDS = {
+    "offerings": ({"service_line": "payroll", "capability_level": 4}, "capability_level", 5),
+    "centres": (
+        {"country": "PL", "city": "Kraków", "time_zone": "Europe/Warsaw", "headcount": 300},
+        "headcount",
+        350,
+    ),
+    "certifications": ({"kind": "iso_27001", "issued_on": "2025-01-10"}, "issuer", "BSI"),
+    "rate-cards": (
+        {
+            "service_line": "payroll",
+            "delivery_country": "PL",
+            "currency": "EUR",
+            "unit": "fte_month",
+            "rate": "3100.00",
+            "valid_from": "2026-01-01",
+        },
+        "rate",
+        "2950.00",
+    ),
+}
+
+
+@pytest.mark.parametrize("kind", RECORDS)
+def test_a_curator_adds_changes_and_removes_a_vendors_records(api_as, curator, kind):
+    vendor = VendorFactory()
+    body, field, new_value = RECORDS[kind]
+    client = api_as(curator)
+    name = f"api:vendor_{kind.replace('-', '_')}"
+    created = client.post(reverse(name, args=[vendor.pk]), body, format="json")
+    assert created.status_code == 201, created.json()
+    record_url = reverse(f"{name}_detail", args=[vendor.pk, created.json()["id"]])
+    changed = client.put(record_url, {**body, field: new_value}, format="json")
+    assert changed.status_code == 200, changed.json()
+    assert changed.json()[field] == new_value
+    detail = client.get(reverse("api:vendor_detail", args=[vendor.pk])).json()
+    listed = detail[{"centres": "centres", "rate-cards": "rate_cards"}.get(kind, kind)]
+    assert [r[field] for r in listed] == [new_value]
+    assert client.delete(record_url).status_code == 204
+    assert client.delete(record_url).status_code == 404
+
+
+def test_bad_records_are_refused_naming_the_field(api_as, curator):
+    vendor = VendorFactory()
+    client = api_as(curator)
+    response = client.post(
+        reverse("api:vendor_centres", args=[vendor.pk]),
+        {"country": "PL", "city": "Kraków", "time_zone": "Mars/Olympus"},
+        format="json",
+    )
+    assert response.status_code == 400
+    assert response.json()["errors"][0]["field"] == "time_zone"
+    expired = client.post(
+        reverse("api:vendor_rate_cards", args=[vendor.pk]),
+        {**RECORDS["rate-cards"][0], "valid_to": "2025-01-01"},
+        format="json",
+    )
+    assert expired.json()["errors"][0]["field"] == "valid_to"
+
+
+def test_another_vendors_record_is_404(api_as, curator):
+    mine, theirs = VendorFactory(), OfferingFactory()
+    response = api_as(curator).delete(
+        reverse("api:vendor_offerings_detail", args=[mine.pk, theirs.pk])
+    )
+    assert response.status_code == 404
+
+
+def test_only_curators_change_a_vendors_records(api_as, owner):
+    offering = OfferingFactory()
+    client = api_as(owner)
+    url = reverse("api:vendor_offerings_detail", args=[offering.vendor.pk, offering.pk])
+    assert client.delete(url).status_code == 403
+    assert (
+        client.post(reverse("api:vendor_offerings", args=[offering.vendor.pk]), {}).status_code
+        == 403
+    )

@@ -41,6 +41,13 @@ OTHER_URLS = {
     "api:vendor_detail",
     "api:vendor_status",
     "api:service_line_list",
+    # A vendor's records: api:vendor_offerings, api:vendor_offerings_detail …
+    *(
+        n
+        for n, _, _ in API_URLS
+        if n.startswith("api:vendor_")
+        and n.split("_")[1] in ("offerings", "centres", "certifications", "rate")
+    ),
 }
 
 
@@ -166,7 +173,8 @@ SIGNED_IN_CASES = [
     ("name", "route", "method"), SIGNED_IN_CASES, ids=[f"{n}-{m}" for n, _, m in SIGNED_IN_CASES]
 )
 def test_anonymous_gets_401_outside_workspaces_too(api_as, db, name, route, method):
-    url = reverse(name, kwargs={"pk": 1} if "<int:pk>" in route else {})
+    kwargs = {key: 1 for key in ("pk", "record_pk") if f"<int:{key}>" in route}
+    url = reverse(name, kwargs=kwargs)
     response = getattr(api_as(None), method)(url, {}, format="json")
     assert response.status_code == 401
     assert response["Content-Type"] == "application/problem+json"
