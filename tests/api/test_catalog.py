@@ -189,3 +189,20 @@ def test_only_curators_change_a_vendors_records(api_as, owner):
         client.post(reverse("api:vendor_offerings", args=[offering.vendor.pk]), {}).status_code
         == 403
     )
+
+
+def test_catalog_pages_cost_the_same_queries_however_many_vendors(api_as, reader):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client = api_as(reader)
+    url = reverse("api:vendor_list")
+    OfferingFactory()
+    client.get(url)  # the token's first use of the minute is recorded: one more query
+    with CaptureQueriesContext(connection) as few:
+        client.get(url)
+    for _ in range(15):
+        RateCardFactory(vendor=OfferingFactory().vendor)
+    with CaptureQueriesContext(connection) as many:
+        assert len(client.get(url).json()["results"]) == 16
+    assert len(many) == len(few)
