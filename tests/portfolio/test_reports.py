@@ -242,3 +242,16 @@ def test_a_report_whose_worker_died_is_made_when_its_job_runs_again(workspace):
     assert report.job.status == Job.Status.SUCCEEDED
     assert report.generated_at is not None
     assert [row[0] for row in report.figures["sections"]["functions"]["rows"]] == ["Payroll"]
+
+
+def test_without_chromium_the_report_fails_saying_what_to_install(
+    client_for, workspace, editor, monkeypatch, django_capture_on_commit_callbacks
+):
+    def no_browser(**kwargs):
+        raise RuntimeError("no browser found")
+
+    monkeypatch.setattr("kaleido.start_sync_server", no_browser)
+    report = _start(client_for(editor), workspace, django_capture_on_commit_callbacks)
+    assert report.job.status == Job.Status.FAILED
+    assert "make system-packages" in report.job.message
+    assert report.generated_at is None
