@@ -207,3 +207,15 @@ def test_a_wired_hook_renders_in_every_format(workspace, monkeypatch):
     assert sheet["B2"].value == 100000 and sheet._charts
     archive = zipfile.ZipFile(io.BytesIO(report_csv_zip(figures)))
     assert "BPO,100000" in archive.read("savings_by_option.csv").decode()
+
+
+def test_hindi_names_are_set_in_the_vendored_devanagari_font(workspace):
+    BusinessFunctionFactory(workspace=workspace, name="वेतन प्रसंस्करण")  # payroll processing
+    reader = _pdf(_figures(workspace))
+    fonts = {
+        str(font["/BaseFont"])
+        for page in reader.pages
+        for font in (page.get("/Resources", {}).get("/Font", {}) or {}).values()
+        if "/BaseFont" in font.get_object()
+    }
+    assert any("Devanagari" in name for name in fonts), fonts
