@@ -37,6 +37,8 @@ class BusinessFunctionFilter(django_filters.FilterSet):
             ("fte", "fte"),
             ("latest_assessment__recommendation", "recommendation"),
             ("latest_assessment__margin", "margin"),
+            # Stored by the businesscase app under this related name (never imported here).
+            ("projected_saving__annual_saving", "saving"),
             ("updated_at", "updated"),
         ),
         label="Sort by",

@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "outsourcing",
     "assessments",
     "vendors",
+    "businesscase",
 ]
 
 MIDDLEWARE = [
