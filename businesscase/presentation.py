@@ -36,7 +36,8 @@ def shore_sentence(values: dict, currency: str, term: int, discount: Decimal) ->
             f"{label} costs {money_words(-saving, currency)} a year more than keeping it "
             f"in-house, so it never pays back; {npv}."
         )
-    head = f"{label} saves {money_words(saving, currency)} a year ({values['saving_pct']:.0%})"
+    share = f"{values['saving_pct'] * 100:.0f} %"
+    head = f"{label} saves {money_words(saving, currency)} a year ({share})"
     if values["pays_back"]:
         return f"{head}, pays back {months_words(values['payback_months'])}; {npv}."
     return f"{head}, but does not pay back within the {term}-year term; {npv}."
@@ -44,8 +45,8 @@ def shore_sentence(values: dict, currency: str, term: int, discount: Decimal) ->
 
 # How each assumption's flip point is written.
 _FLIP_FORMAT = {
-    "governance": lambda v: f"{v:.1%} of the contract value",
-    "discount_rate": lambda v: f"{v:.1%}",
+    "governance": lambda v: f"{v * 100:.1f} %",
+    "discount_rate": lambda v: f"{v * 100:.1f} %",
     "term_years": lambda v: f"{v:.1f} years",
 }
 
@@ -92,7 +93,7 @@ def tornado_chart(sensitivity: Sensitivity, shore, currency: str) -> dict:
     figure.add_vline(x=0, line_color="#dc3545", line_dash="dot")
     figure.update_layout(
         title={
-            "text": f"{shore.shore.label}: NPV when one assumption moves ±20 % ({currency})",
+            "text": f"{shore.shore.label}: NPV at ±20 % ({currency})",
             "font": {"size": 14},
         },
         barmode="overlay",

@@ -171,8 +171,8 @@ def missing_data(*, function: BusinessFunction, inputs: PortfolioInputs, row: in
             )
         elif not units:
             missing.append(
-                f"a vendor with a current rate card for {function.service_line.name} "
-                "(the catalog has none)"
+                f"a vendor (not suspended) with a current rate card for "
+                f"{function.service_line.name}: the catalog has none"
             )
         else:
             missing.append(
@@ -253,6 +253,10 @@ class FunctionBusinessCase:
     sensitivity: calculation.Sensitivity | None = None
     tornado_chart: dict | None = None
     flips: list[tuple[str, str, str]] = field(default_factory=list)
+
+    @property
+    def any_costed(self) -> bool:
+        return any(shore.sentence for shore in self.shores)
 
     @property
     def effective(self) -> list[tuple[str, str]]:
