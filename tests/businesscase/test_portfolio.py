@@ -115,3 +115,16 @@ def test_command_refreshes_one_workspace_or_all(workspace, other_workspace, offs
     function(other_workspace, "Payroll", "100000")
     call_command("refresh_projected_savings")
     assert ProjectedSaving.objects.count() == 2
+
+
+def test_functions_that_cannot_be_costed_sort_last_either_way(
+    client, workspace, viewer, offshore_vendor
+):
+    function(workspace, "Costed", "50000")
+    BusinessFunctionFactory(workspace=workspace, name="Uncosted", service_line=None)
+    projected_savings_refresh(workspace=workspace)
+    client.force_login(viewer)
+    page = reverse("function_list", args=[workspace.slug])
+    for sort in ("saving", "-saving"):
+        html = client.get(page, {"sort": sort}).content.decode()
+        assert html.index("Costed") < html.index("Uncosted")
