@@ -12,7 +12,12 @@ from django.db.models import Max, Q, QuerySet, Sum
 from businesscase import calculation
 from businesscase.models import BusinessCaseDefaults, FunctionAssumptions, ProjectedSaving
 from businesscase.presentation import flip_rows, shore_sentence, tornado_chart
-from outsourcing.currencies import ExchangeRate, NotConvertible, exchange_rate
+from outsourcing.currencies import (
+    ExchangeRate,
+    NotConvertible,
+    convertible_currencies,
+    exchange_rate,
+)
 from outsourcing.models import BusinessFunction, Workspace
 from vendors.geography import Shore, shore_of
 from vendors.models import RateCard, VendorStatus
@@ -174,6 +179,11 @@ def missing_data(*, function: BusinessFunction, inputs: PortfolioInputs, row: in
                 f"a vendor (not suspended) with a current rate card for "
                 f"{function.service_line.name}: the catalog has none"
             )
+        elif function.workspace.currency not in convertible_currencies():
+            missing.append(
+                f"rate cards in {function.workspace.currency}: the ECB publishes no reference "
+                "rate for the workspace currency, so other currencies cannot be converted"
+            )
         else:
             missing.append(
                 f"a rate card for {function.service_line.name} in a currency the ECB quotes"
@@ -293,7 +303,11 @@ def function_business_case(
         missing=missing_data(function=function, inputs=inputs),
         shores=[],
         exchanges=inputs.rates.exchanges,
-        unconvertible=inputs.rates.unconvertible,
+        # Cards left out one currency at a time, unless the workspace's own currency is
+        # the reason, which the missing-data box says once.
+        unconvertible=(
+            inputs.rates.unconvertible if workspace.currency in convertible_currencies() else {}
+        ),
         term_years=term,
         discount_rate_pct=discount,
         governance_pct=governance,

@@ -255,3 +255,16 @@ def test_suspended_vendors_are_not_priced(client, workspace, viewer, payroll):
     html = client.get(url("function_business_case", workspace, payroll)).content.decode()
     assert "Not enough data" in html and "business-case-table" not in html
     assert "a vendor (not suspended) with a current rate card for Payroll" in html
+
+
+def test_a_workspace_currency_without_ecb_rate_says_so_once(client):
+    from tests.factories import MembershipFactory, WorkspaceFactory
+
+    dirham = WorkspaceFactory(slug="dubai", country="AE", currency="AED")
+    member = MembershipFactory(workspace=dirham).user
+    function = BusinessFunctionFactory(workspace=dirham, service_line=service_line("payroll"))
+    priced_vendor("Euro Co", country="PL", rate="3000", currency="EUR")
+    client.force_login(member)
+    html = client.get(url("function_business_case", dirham, function)).content.decode()
+    assert html.count("no reference rate for the workspace currency") == 1
+    assert "1 rate card in EUR left out" not in html  # the one reason is enough
