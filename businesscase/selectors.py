@@ -312,13 +312,26 @@ def function_business_case(
         discount_rate_pct=discount,
         governance_pct=governance,
     )
+    case.shores = _shore_cases(result, case, workspace.currency)
+    costed = [s for s in case.shores if s.sentence]
+    if costed:
+        chosen = next((s for s in costed if s.shore == shore), None)
+        _add_sensitivity(case, chosen or max(costed, key=lambda s: s.npv), workspace.currency)
+    return case
+
+
+def _shore_cases(
+    result: calculation.Portfolio, case: FunctionBusinessCase, currency: str
+) -> list[ShoreCase]:
+    """Row 0 of `result` as one ShoreCase per shore, with its sentence when it is costed."""
+    median, best, costs = result.median, result.best, result.costs
+    shores = []
     for index, each in enumerate(SHORES):
-        median, best = result.median, result.best
         values = {
             "shore": each,
-            "vendors": int(result.costs.vendors[0, index]),
-            "outsourced": float(result.costs.median[0, index]),
-            "outsourced_best": float(result.costs.best[0, index]),
+            "vendors": int(costs.vendors[0, index]),
+            "outsourced": float(costs.median[0, index]),
+            "outsourced_best": float(costs.best[0, index]),
             "governance_cost": float(median.governance_cost[0, index]),
             "annual_saving": float(median.annual_saving[0, index]),
             "saving_pct": float(median.saving_pct[0, index]),
@@ -330,26 +343,27 @@ def function_business_case(
         }
         costed = values["vendors"] > 0 and case.in_house is not None
         values["sentence"] = (
-            shore_sentence(values, workspace.currency, term, discount) if costed else ""
+            shore_sentence(values, currency, case.term_years, case.discount_rate_pct)
+            if costed
+            else ""
         )
-        case.shores.append(ShoreCase(**values))
-    costed = [s for s in case.shores if s.sentence]
-    if costed:
-        chosen = next((s for s in costed if s.shore == shore), None)
-        chosen = chosen or max(costed, key=lambda s: s.npv)
-        case.sensitivity_shore = chosen
-        case.sensitivity = calculation.sensitivity(
-            in_house=in_house,
-            outsourced=chosen.outsourced,
-            transition=float(assumptions.transition_cost),
-            governance=float(governance) / 100,
-            exit_cost=float(assumptions.exit_cost),
-            term_years=float(term),
-            discount_rate=float(discount) / 100,
-        )
-        case.tornado_chart = tornado_chart(case.sensitivity, chosen, workspace.currency)
-        case.flips = flip_rows(case.sensitivity, workspace.currency)
-    return case
+        shores.append(ShoreCase(**values))
+    return shores
+
+
+def _add_sensitivity(case: FunctionBusinessCase, chosen: ShoreCase, currency: str) -> None:
+    case.sensitivity_shore = chosen
+    case.sensitivity = calculation.sensitivity(
+        in_house=case.in_house,
+        outsourced=chosen.outsourced,
+        transition=float(case.assumptions.transition_cost),
+        governance=float(case.governance_pct) / 100,
+        exit_cost=float(case.assumptions.exit_cost),
+        term_years=float(case.term_years),
+        discount_rate=float(case.discount_rate_pct) / 100,
+    )
+    case.tornado_chart = tornado_chart(case.sensitivity, chosen, currency)
+    case.flips = flip_rows(case.sensitivity, currency)
 
 
 def _first_set(*values):
