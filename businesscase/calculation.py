@@ -248,6 +248,11 @@ class Portfolio:
     best: Case  # (n, 3)
     best_shore: np.ndarray  # (n,) index of the shore with the highest median NPV, −1 if none
 
+    def at_best_shore(self, values: np.ndarray) -> np.ndarray:
+        """(n,) the value of each function's best shore in an (n, 3) array; NaN if none."""
+        picked = np.take_along_axis(values, np.maximum(self.best_shore, 0)[:, None], axis=1)
+        return np.where(self.best_shore >= 0, picked[:, 0], np.nan)
+
 
 def portfolio(
     *,

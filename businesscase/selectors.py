@@ -7,10 +7,10 @@ from datetime import date
 from decimal import Decimal
 
 import numpy as np
-from django.db.models import Max, Q, QuerySet, Sum
+from django.db.models import Q, QuerySet
 
 from businesscase import calculation
-from businesscase.models import BusinessCaseDefaults, FunctionAssumptions, ProjectedSaving
+from businesscase.models import BusinessCaseDefaults, FunctionAssumptions
 from businesscase.presentation import flip_rows, shore_sentence, tornado_chart
 from outsourcing.currencies import (
     ExchangeRate,
@@ -124,10 +124,15 @@ class PortfolioInputs:
 
 
 def portfolio_cases(
-    *, workspace: Workspace, functions: QuerySet[BusinessFunction], today: date | None = None
+    *,
+    workspace: Workspace,
+    functions: QuerySet[BusinessFunction],
+    today: date | None = None,
+    extra_fields: tuple[str, ...] = (),
 ) -> PortfolioInputs:
-    """The business cases of `functions` (of `workspace`) × 3 shores, in one numpy pass."""
-    rows = list(functions.filter(workspace=workspace).values(*FUNCTION_FIELDS))
+    """The business cases of `functions` (of `workspace`) × 3 shores, in one numpy pass;
+    `extra_fields` are read into the rows alongside."""
+    rows = list(functions.filter(workspace=workspace).values(*FUNCTION_FIELDS, *extra_fields))
     defaults = business_case_defaults(workspace=workspace)
     line_ids = {row["service_line_id"] for row in rows if row["service_line_id"]}
     rates = converted_rates(workspace=workspace, line_ids=line_ids, today=today or date.today())
@@ -196,29 +201,39 @@ def _has(function: BusinessFunction, need: str) -> bool:
 
 
 def projected_savings_summary(*, workspace: Workspace) -> dict:
-    """The dashboard's projected savings: per shore, and per department × recommendation at
-    each function's best shore, from the stored projections (two aggregate queries)."""
-    stored = ProjectedSaving.objects.filter(
-        function__workspace=workspace, function__is_archived=False
+    """The dashboard's projected savings, computed now for every active function: the
+    total a year if everything went to each shore, and per department × recommendation at
+    each function's best shore (a fixed number of queries, one numpy pass)."""
+    functions = BusinessFunction.objects.filter(is_archived=False)
+    inputs = portfolio_cases(
+        workspace=workspace,
+        functions=functions,
+        extra_fields=("department__name", "latest_assessment__recommendation"),
     )
-    totals = stored.aggregate(
-        onshore=Sum("onshore_saving"),
-        nearshore=Sum("nearshore_saving"),
-        offshore=Sum("offshore_saving"),
-        best=Sum("annual_saving"),
-        computed_at=Max("computed_at"),
-    )
-    by_department = list(
-        stored.exclude(annual_saving__isnull=True)
-        .values("function__department__name", "function__latest_assessment__recommendation")
-        .annotate(saving=Sum("annual_saving"))
-        .order_by("function__department__name")
-    )
+    result = inputs.result
+    saving = result.median.annual_saving
+    best = result.at_best_shore(saving)
+    by_department: dict[tuple, float] = {}
+    for row, value in zip(inputs.rows, best, strict=True):
+        if np.isfinite(value):
+            key = (row["department__name"], row["latest_assessment__recommendation"])
+            by_department[key] = by_department.get(key, 0.0) + float(value)
     return {
-        "shores": [(shore, totals[shore.value] or Decimal(0)) for shore in SHORES],
-        "best": totals["best"],
-        "computed_at": totals["computed_at"],
-        "by_department": by_department,
+        "shores": [
+            (shore, float(np.nansum(saving[:, index]))) for index, shore in enumerate(SHORES)
+        ],
+        "costed": int(np.isfinite(best).sum()),
+        "functions": len(inputs.rows),
+        "by_department": [
+            {
+                "function__department__name": department,
+                "function__latest_assessment__recommendation": option,
+                "saving": value,
+            }
+            for (department, option), value in sorted(
+                by_department.items(), key=lambda item: (item[0][0] or "", item[0][1] or "")
+            )
+        ],
     }
 
 

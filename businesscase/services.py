@@ -100,14 +100,9 @@ def projected_savings_refresh(
     result, now = inputs.result, timezone.now()
     saving = result.median.annual_saving
     shore = result.best_shore
-
-    def at_best_shore(values: np.ndarray) -> np.ndarray:
-        picked = np.take_along_axis(values, np.maximum(shore, 0)[:, None], axis=1)[:, 0]
-        return np.where(shore >= 0, picked, np.nan)
-
-    best_saving = at_best_shore(saving)
-    best_pct = at_best_shore(result.median.saving_pct) * 100
-    best_npv = at_best_shore(result.median.npv)
+    best_saving = result.at_best_shore(saving)
+    best_pct = result.at_best_shore(result.median.saving_pct) * 100
+    best_npv = result.at_best_shore(result.median.npv)
     rows = []
     for index, row in enumerate(inputs.rows):
         rows.append(

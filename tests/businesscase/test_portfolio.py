@@ -87,25 +87,46 @@ def test_dashboard_shows_projected_savings_by_shore_and_department(
 ):
     finance = DepartmentFactory(workspace=workspace, name="Finance")
     assess(function(workspace, "Payroll", "100000", fte="2", department=finance), PAYROLL)
-    projected_savings_refresh(workspace=workspace)
+    BusinessFunctionFactory(workspace=workspace, service_line=None)  # cannot be costed
+    # Computed when the dashboard is drawn: no stored projection needed.
     summary = projected_savings_summary(workspace=workspace)
     assert {s.value: total for s, total in summary["shores"]} == {
-        "onshore": Decimal(0),
-        "nearshore": Decimal(0),
-        "offshore": Decimal("74800.00"),
+        "onshore": 0,
+        "nearshore": 0,
+        "offshore": pytest.approx(74800),
     }
-    assert summary["by_department"][0]["function__department__name"] == "Finance"
+    assert (summary["costed"], summary["functions"]) == (1, 2)
+    [row] = summary["by_department"]
+    assert row["function__department__name"] == "Finance"
+    assert row["saving"] == pytest.approx(74800)
     client.force_login(viewer)
     html = client.get(reverse("dashboard", args=[workspace.slug])).content.decode()
     assert "Projected savings" in html and "EUR 74,800" in html
     assert 'data-chart="savings-chart"' in html
 
 
-def test_dashboard_without_projection_says_how_to_get_one(client, workspace, owner):
-    function(workspace, "Payroll", "100000")
+def test_dashboard_with_nothing_costable_says_what_it_needs(client, workspace, owner):
+    BusinessFunctionFactory(workspace=workspace, service_line=None)
     client.force_login(owner)
     html = client.get(reverse("dashboard", args=[workspace.slug])).content.decode()
-    assert "No projection yet" in html and "save the business-case defaults" in html
+    assert "No function can be costed yet" in html and "loaded cost per FTE" in html
+
+
+def test_dashboard_queries_do_not_grow_with_functions(client, workspace, viewer, offshore_vendor):
+    client.force_login(viewer)
+    page = reverse("dashboard", args=[workspace.slug])
+
+    def queries():
+        with CaptureQueriesContext(connection) as captured:
+            client.get(page)
+        return len(captured)
+
+    assess(function(workspace, "One", "50000"), PAYROLL)
+    queries()
+    few = queries()
+    for index in range(15):
+        assess(function(workspace, f"More {index}", "50000"), PAYROLL)
+    assert queries() == few
 
 
 def test_command_refreshes_one_workspace_or_all(workspace, other_workspace, offshore_vendor):
