@@ -5,7 +5,8 @@ from datetime import date
 from decimal import Decimal
 
 import numpy as np
-from django.db import transaction
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from businesscase.models import BusinessCaseDefaults, FunctionAssumptions, ProjectedSaving
@@ -28,9 +29,7 @@ def business_case_defaults_set(
     """Save the workspace's business-case defaults (validated, all or nothing) and re-project
     every function's saving with them. Raises ValidationError naming the field."""
     with transaction.atomic():
-        defaults = BusinessCaseDefaults.objects.select_for_update().filter(
-            workspace=workspace
-        ).first() or BusinessCaseDefaults(workspace=workspace)
+        defaults = _locked_or_new(BusinessCaseDefaults, workspace=workspace)
         _save_by(
             defaults,
             user,
@@ -57,9 +56,7 @@ def function_assumptions_set(
     """Save one function's business-case assumptions (None = the workspace default), keep
     who and when in the history, and re-project its saving. Raises ValidationError."""
     with transaction.atomic():
-        assumptions = FunctionAssumptions.objects.select_for_update().filter(
-            function=function
-        ).first() or FunctionAssumptions(function=function)
+        assumptions = _locked_or_new(FunctionAssumptions, function=function)
         _save_by(
             assumptions,
             user,
@@ -73,6 +70,11 @@ def function_assumptions_set(
     return assumptions
 
 
+def _locked_or_new(model, **owner):
+    """The row that belongs to `owner`, locked for this transaction, or a new one."""
+    return model.objects.select_for_update().filter(**owner).first() or model(**owner)
+
+
 def _save_by(instance, user: User, **fields) -> None:
     """Set `fields`, validate (ValidationError names the field) and save, recording `user`
     as the one who changed it, in the row and in its history."""
@@ -81,7 +83,14 @@ def _save_by(instance, user: User, **fields) -> None:
     instance.updated_by = user
     instance._history_user = user  # simple_history's explicit author, request or not
     instance.full_clean()
-    instance.save()
+    try:
+        with transaction.atomic():
+            instance.save()
+    except IntegrityError as exc:
+        # A new row has nothing to lock: two first saves at once meet at the unique key.
+        raise ValidationError(
+            "Someone else saved these assumptions at the same moment: reload and try again."
+        ) from exc
 
 
 def _money(value: float) -> Decimal | None:
