@@ -149,3 +149,17 @@ def test_functions_that_cannot_be_costed_sort_last_either_way(
     for sort in ("saving", "-saving"):
         html = client.get(page, {"sort": sort}).content.decode()
         assert html.index("Costed") < html.index("Uncosted")
+
+
+def test_the_demo_comes_with_business_cases_that_take_months_to_pay_back(db):
+    from businesscase.models import BusinessCaseDefaults, FunctionAssumptions
+
+    call_command("load_demo")
+    call_command("load_demo")  # again: nothing doubles
+    acme = ProjectedSaving.objects.filter(function__workspace__slug="acme")
+    assert acme.exclude(annual_saving__isnull=True).count() >= 20
+    assert BusinessCaseDefaults.objects.get(workspace__slug="acme").loaded_cost_per_fte
+    payroll = FunctionAssumptions.objects.get(
+        function__workspace__slug="acme", function__name="Payroll processing"
+    )
+    assert payroll.transition_cost > 0 and payroll.history.count() == 1
