@@ -18,7 +18,8 @@ from tests.factories import (
 )
 from tests.test_journey import browser_type_launch_args  # noqa: F401  (the Chromium set-up)
 from tests.vendors.factories import OfferingFactory, RateCardFactory, VendorFactory, service_line
-from vendors.models import RateUnit
+from vendors.models import RateUnit, ServiceLine
+from vendors.taxonomy import service_lines_seed
 
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
@@ -27,6 +28,8 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 @pytest.fixture
 def function_without_volume():
+    # An earlier transactional test may have flushed the service lines migrations seed.
+    service_lines_seed(ServiceLine)
     workspace = WorkspaceFactory(name="Globex", slug="globex", country="GB", currency="GBP")
     user = UserFactory(email="analyst@example.com")
     MembershipFactory(user=user, workspace=workspace, role=Role.VIEWER)
