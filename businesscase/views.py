@@ -1,7 +1,6 @@
 from functools import partial
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 
 from businesscase.forms import BusinessCaseDefaultsForm, FunctionAssumptionsForm
@@ -15,17 +14,7 @@ from businesscase.services import business_case_defaults_set, function_assumptio
 from outsourcing.access import workspace_view
 from outsourcing.models import Role
 from outsourcing.selectors import function_get
-
-
-def _saved(form, save) -> bool:
-    """Run a service on the form's data; its refusals become errors on the named field."""
-    try:
-        save(**form.cleaned_data)
-    except ValidationError as exc:
-        for field, errors in exc.message_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-        return False
-    return True
+from outsourcing.views.helpers import form_service_call
 
 
 @workspace_view()
@@ -55,7 +44,7 @@ def function_business_case_assumptions(request, pk: int):
         currency=request.workspace.currency,
     )
     save = partial(function_assumptions_set, function=function, user=request.user)
-    if request.method == "POST" and form.is_valid() and _saved(form, save):
+    if request.method == "POST" and form.is_valid() and form_service_call(form, save) is not None:
         messages.success(request, "Assumptions saved; the business case is up to date.")
         return redirect("businesscase:function_business_case", slug=request.workspace.slug, pk=pk)
     status = 400 if request.method == "POST" else 200
@@ -75,7 +64,7 @@ def business_case_settings(request):
         currency=request.workspace.currency,
     )
     save = partial(business_case_defaults_set, workspace=request.workspace, user=request.user)
-    if request.method == "POST" and form.is_valid() and _saved(form, save):
+    if request.method == "POST" and form.is_valid() and form_service_call(form, save) is not None:
         messages.success(request, "Defaults saved; every function's saving was re-projected.")
         return redirect("businesscase:business_case_settings", slug=request.workspace.slug)
     status = 400 if request.method == "POST" else 200
