@@ -268,3 +268,12 @@ def test_a_workspace_currency_without_ecb_rate_says_so_once(client):
     html = client.get(url("function_business_case", dirham, function)).content.decode()
     assert html.count("no reference rate for the workspace currency") == 1
     assert "1 rate card in EUR left out" not in html  # the one reason is enough
+
+
+def test_assumptions_saved_by_no_one_in_particular_still_show(client, workspace, viewer, payroll):
+    # load_demo and other commands save assumptions with no signed-in user.
+    FunctionAssumptions.objects.create(function=payroll, transition_cost=Decimal("1000"))
+    client.force_login(viewer)
+    response = client.get(url("function_business_case", workspace, payroll))
+    assert response.status_code == 200
+    assert "a command or import" in response.content.decode()
