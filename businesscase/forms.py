@@ -1,6 +1,7 @@
 from django import forms
 
 from businesscase.models import BusinessCaseDefaults, FunctionAssumptions
+from businesscase.presentation import number_words
 
 
 class FunctionAssumptionsForm(forms.ModelForm):
@@ -22,8 +23,8 @@ class FunctionAssumptionsForm(forms.ModelForm):
             self.fields[name].label = f"{self.fields[name].label} ({currency})"
         for name in ("governance_pct", "discount_rate_pct", "term_years"):
             default = getattr(defaults, name)
-            self.fields[name].help_text = f"Blank: the workspace default, {default:g}."
-            self.fields[name].widget.attrs["placeholder"] = f"{default:g}"
+            self.fields[name].help_text = f"Blank: the workspace default, {number_words(default)}."
+            self.fields[name].widget.attrs["placeholder"] = number_words(default)
 
 
 class BusinessCaseDefaultsForm(forms.ModelForm):

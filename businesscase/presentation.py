@@ -19,6 +19,11 @@ def money_words(amount: float, currency: str) -> str:
     return f"{sign}{currency} {amount:,.0f}"
 
 
+def number_words(value) -> str:
+    """Decimal("8.00") → "8", Decimal("7.50") → "7.5": a rate as a person types it."""
+    return format(Decimal(value).normalize(), "f")
+
+
 def months_words(months: float) -> str:
     if months < 1:
         return "at once"
@@ -30,7 +35,8 @@ def shore_sentence(values: dict, currency: str, term: int, discount: Decimal) ->
     EUR 1.6 M at 8 %." """
     label = values["shore"].label
     saving = values["annual_saving"]
-    npv = f"NPV over {term} years {money_words(values['npv'], currency)} at {discount:g} %"
+    npv_words = money_words(values["npv"], currency)
+    npv = f"NPV over {term} years {npv_words} at {number_words(discount)} %"
     if saving <= 0:
         return (
             f"{label} costs {money_words(-saving, currency)} a year more than keeping it "

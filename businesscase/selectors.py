@@ -11,7 +11,7 @@ from django.db.models import Q, QuerySet
 
 from businesscase import calculation
 from businesscase.models import BusinessCaseDefaults, FunctionAssumptions
-from businesscase.presentation import flip_rows, shore_sentence, tornado_chart
+from businesscase.presentation import flip_rows, number_words, shore_sentence, tornado_chart
 from outsourcing.currencies import (
     ExchangeRate,
     NotConvertible,
@@ -289,8 +289,8 @@ class FunctionBusinessCase:
         return [
             ("Transition cost (one-off)", self.assumptions.transition_cost),
             ("Exit cost (end of term)", self.assumptions.exit_cost),
-            ("Retained governance", f"{self.governance_pct:g} % of the contract value"),
-            ("Discount rate", f"{self.discount_rate_pct:g} %"),
+            ("Retained governance", f"{number_words(self.governance_pct)} % of the contract value"),
+            ("Discount rate", f"{number_words(self.discount_rate_pct)} %"),
             ("Contract term", f"{self.term_years} years"),
         ]
 
