@@ -70,6 +70,11 @@ def function_assumptions_set(
     return assumptions
 
 
+def projected_saving_refresh_one(function: BusinessFunction) -> None:
+    """Re-project one function's saving after its details changed (a core hook)."""
+    projected_savings_refresh(workspace=function.workspace, function_ids=[function.pk])
+
+
 def _locked_or_new(model, **owner):
     """The row that belongs to `owner`, locked for this transaction, or a new one."""
     return model.objects.select_for_update().filter(**owner).first() or model(**owner)

@@ -163,3 +163,22 @@ def test_the_demo_comes_with_business_cases_that_take_months_to_pay_back(db):
         function__workspace__slug="acme", function__name="Payroll processing"
     )
     assert payroll.transition_cost > 0 and payroll.history.count() == 1
+
+
+def test_editing_a_function_reprojects_its_saving(client, workspace, editor, offshore_vendor):
+    payroll = function(workspace, "Payroll", "100000", fte="2")
+    projected_savings_refresh(workspace=workspace)
+    client.force_login(editor)
+    response = client.post(
+        reverse("function_edit", args=[workspace.slug, payroll.pk]),
+        {
+            "name": "Payroll",
+            "annual_cost": "200000",
+            "fte": "2",
+            "service_line": service_line("payroll").pk,
+            "current_sourcing": "in_house",
+        },
+    )
+    assert response.status_code == 302
+    # 200,000 − 24,000 × 1.05: the stored saving follows the edit.
+    assert ProjectedSaving.objects.get(function=payroll).annual_saving == Decimal("174800.00")
