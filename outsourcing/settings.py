@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "outsourcing",
     "assessments",
     "vendors",
+    "businesscase",
     "api",
 ]
 

@@ -17,5 +17,6 @@ urlpatterns = [
     path("", include("outsourcing.core_urls")),
     path(WORKSPACE, include("assessments.urls")),
     path(WORKSPACE, include("vendors.workspace_urls")),
+    path(WORKSPACE, include("businesscase.urls")),
     path("vendors/", include("vendors.urls")),
 ]
