@@ -38,6 +38,7 @@ workspace_patterns = [
     path("jobs/<int:pk>/", jobs.job_detail, name="job_detail"),
     path("jobs/<int:pk>/download/", jobs.job_download, name="job_download"),
     path("", include("assessments.urls")),
+    path("", include("vendors.contracts.urls")),
 ]
 
 urlpatterns = [

@@ -1,0 +1,279 @@
+"""Contract pages, under /w/<slug>/contracts/: views parse input, call one service or
+selector and render."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import FileResponse, Http404
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
+
+from outsourcing.access import workspace_view
+from outsourcing.models import Role
+from outsourcing.pagination import paginate
+
+from . import charts
+from .forms import (
+    ContractForm,
+    MeasurementGridForm,
+    NoticeForm,
+    RenewForm,
+    ServiceLevelForm,
+    TerminateForm,
+)
+from .models import Contract, ServiceLevel
+from .selectors import (
+    contract_events,
+    contract_filterset,
+    contract_get,
+    contract_performance,
+    sla_get,
+)
+from .services import (
+    contract_give_notice,
+    contract_renew,
+    contract_save,
+    contract_terminate,
+    measurements_record,
+    sla_delete,
+    sla_save,
+    today_in_workspace_calendar,
+)
+
+
+def _apply(form, save):
+    """Run a service, turning its ValidationError into form errors; None when refused."""
+    try:
+        return save()
+    except ValidationError as exc:
+        for name, errors in exc.message_dict.items():
+            form.add_error(name if name in form.fields else None, errors)
+        return None
+
+
+def _detail(request, contract):
+    return redirect("contracts:contract_detail", slug=request.workspace.slug, pk=contract.pk)
+
+
+@workspace_view()
+def contract_list(request):
+    filterset = contract_filterset(
+        workspace=request.workspace, data=request.GET, today=today_in_workspace_calendar()
+    )
+    page = paginate(request, filterset.qs)
+    return render(
+        request,
+        "vendors/contracts/contract_list.html",
+        {
+            "filterset": filterset,
+            "page": page,
+            "contracts": page.object_list,
+            "today": today_in_workspace_calendar(),
+        },
+    )
+
+
+@workspace_view()
+def contract_detail(request, pk: int):
+    contract = contract_get(workspace=request.workspace, pk=pk)
+    today = today_in_workspace_calendar()
+    performance = contract_performance(contract=contract)
+    return render(
+        request,
+        "vendors/contracts/contract_detail.html",
+        {
+            "contract": contract,
+            "today": today,
+            "days_to_deadline": (contract.notice_deadline - today).days,
+            "performance": performance,
+            "events": contract_events(contract=contract),
+            "timeline_chart": charts.timeline_chart(contract=contract, today=today),
+            "charts": charts.performance_charts(performance=performance),
+        },
+    )
+
+
+def _contract_form(request, contract: Contract, template_context: dict):
+    form = ContractForm(
+        request.POST or None,
+        request.FILES or None,
+        instance=contract,
+        workspace=request.workspace,
+    )
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        functions = list(data.pop("functions"))
+        signed_file = data.pop("signed_file") or None
+        saved = _apply(
+            form,
+            lambda: contract_save(
+                contract=contract,
+                by=request.user,
+                functions=functions,
+                signed_file=signed_file,
+                **data,
+            ),
+        )
+        if saved is not None:
+            messages.success(request, f"“{saved}” saved.")
+            return _detail(request, saved)
+    return render(
+        request, "vendors/contracts/contract_form.html", {"form": form, **template_context}
+    )
+
+
+@workspace_view(min_role=Role.EDITOR)
+def contract_create(request):
+    return _contract_form(request, Contract(workspace=request.workspace), {})
+
+
+@workspace_view(min_role=Role.EDITOR)
+def contract_edit(request, pk: int):
+    contract = contract_get(workspace=request.workspace, pk=pk)
+    return _contract_form(request, contract, {"contract": contract})
+
+
+ACTIONS = {
+    "renew": (
+        RenewForm,
+        contract_renew,
+        "Renew",
+        "Renewing moves the end of the term, and the notice deadline with it, and withdraws "
+        "any notice given. It is kept in the contract's history.",
+        "btn-primary",
+    ),
+    "notice": (
+        NoticeForm,
+        contract_give_notice,
+        "Record notice given",
+        "Once notice is recorded the contract ends at the end of this term: it will not renew "
+        "itself and no more deadline reminders are sent.",
+        "btn-warning",
+    ),
+    "terminate": (
+        TerminateForm,
+        contract_terminate,
+        "Terminate",
+        "Terminating ends the contract from the effective date. It cannot be undone here.",
+        "btn-danger",
+    ),
+}
+DONE = {
+    "renew": "Contract renewed.",
+    "notice": "Notice recorded: no more reminders, and it will not renew itself.",
+    "terminate": "Contract terminated.",
+}
+
+
+def _action(request, pk: int, action: str):
+    """A term action: a confirmation page with its form, then the service."""
+    form_class, service, title, explanation, button_class = ACTIONS[action]
+    contract = contract_get(workspace=request.workspace, pk=pk)
+    form = form_class(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        data.pop("confirm", None)
+        if _apply(form, lambda: service(contract=contract, by=request.user, **data)):
+            messages.success(request, DONE[action])
+            return _detail(request, contract)
+    return render(
+        request,
+        "vendors/contracts/contract_action.html",
+        {
+            "contract": contract,
+            "form": form,
+            "action_title": title,
+            "explanation": explanation,
+            "button_class": button_class,
+        },
+    )
+
+
+@workspace_view(min_role=Role.EDITOR)
+def contract_renew_view(request, pk: int):
+    return _action(request, pk, "renew")
+
+
+@workspace_view(min_role=Role.EDITOR)
+def contract_notice_view(request, pk: int):
+    return _action(request, pk, "notice")
+
+
+@workspace_view(min_role=Role.EDITOR)
+def contract_terminate_view(request, pk: int):
+    return _action(request, pk, "terminate")
+
+
+@workspace_view()
+def contract_file(request, pk: int):
+    """The signed contract, to members only (MEDIA_ROOT has no public URL)."""
+    contract = contract_get(workspace=request.workspace, pk=pk)
+    if not contract.signed_file:
+        raise Http404("No signed contract was uploaded.")
+    return FileResponse(
+        contract.signed_file.open("rb"),
+        as_attachment=True,
+        filename=contract.signed_file_name or "contract.pdf",
+        content_type="application/pdf",
+    )
+
+
+def _sla_form(request, contract: Contract, sla: ServiceLevel):
+    form = ServiceLevelForm(request.POST or None, instance=sla)
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and _apply(form, lambda: sla_save(sla=sla, **form.cleaned_data))
+    ):
+        messages.success(request, f"SLA “{sla.metric}” saved.")
+        return _detail(request, contract)
+    return render(
+        request,
+        "vendors/contracts/sla_form.html",
+        {"form": form, "contract": contract, "sla": sla},
+    )
+
+
+@workspace_view(min_role=Role.EDITOR)
+def contract_sla_create(request, pk: int):
+    contract = contract_get(workspace=request.workspace, pk=pk)
+    return _sla_form(request, contract, ServiceLevel(contract=contract))
+
+
+@workspace_view(min_role=Role.EDITOR)
+def sla_edit(request, pk: int):
+    sla = sla_get(workspace=request.workspace, pk=pk)
+    return _sla_form(request, sla.contract, sla)
+
+
+@workspace_view(min_role=Role.EDITOR)
+@require_POST
+def sla_delete_view(request, pk: int):
+    sla = sla_get(workspace=request.workspace, pk=pk)
+    sla_delete(sla=sla)
+    messages.success(request, f"SLA “{sla.metric}” and its measurements deleted.")
+    return _detail(request, sla.contract)
+
+
+@workspace_view(min_role=Role.EDITOR)
+def contract_measurements(request, pk: int):
+    contract = contract_get(workspace=request.workspace, pk=pk)
+    slas = list(contract.slas.all())
+    form = MeasurementGridForm(request.POST or None, slas=slas, initial=request.GET or None)
+    if request.method == "POST" and form.is_valid():
+        period = form.cleaned_data["period"].replace(day=1)
+        try:
+            written = measurements_record(
+                contract=contract, period_start=period, values=form.values()
+            )
+        except ValidationError as exc:
+            written = None
+            for sla_id, errors in exc.message_dict.items():
+                form.add_error(f"sla_{sla_id}", errors)
+        if written is not None:
+            messages.success(request, f"{written} measurement(s) saved for {period:%B %Y}.")
+            return _detail(request, contract)
+    return render(
+        request,
+        "vendors/contracts/measurements_form.html",
+        {"form": form, "contract": contract, "slas": slas},
+    )
