@@ -2,7 +2,8 @@ from django.core.management.base import BaseCommand
 
 from assessments.demo import demo_load_assessments
 from outsourcing.demo.core import DEMO_LOGINS, DEMO_PASSWORD, demo_load_core
-from outsourcing.models import User
+from outsourcing.models import User, Workspace
+from vendors.contracts.demo import demo_load_contracts
 from vendors.demo import demo_load_catalog
 
 
@@ -20,6 +21,13 @@ class Command(BaseCommand):
         catalog = demo_load_catalog()
         self.stdout.write(
             "Vendor catalog: " + ", ".join(f"{n} {k}" for k, n in catalog.items()) + "."
+        )
+        contracts = demo_load_contracts(
+            workspace=Workspace.objects.get(slug="acme"),
+            owner=User.objects.get(email="owner@sourcewise.example"),
+        )
+        self.stdout.write(
+            f"Contracts: {contracts} added to Acme (0 means they were already there)."
         )
         self.stdout.write(self.style.SUCCESS(f"\nDemo logins (password for all: {DEMO_PASSWORD})"))
         for login in DEMO_LOGINS:

@@ -56,9 +56,9 @@ def test_credits_are_capped_at_the_at_risk_amount():
 
 
 def test_breach_follows_the_direction():
-    assert is_breach(value=D(79.9), target=D(80), at_least=True)
+    assert is_breach(value=D("79.9"), target=D(80), at_least=True)
     assert not is_breach(value=D(80), target=D(80), at_least=True)
-    assert is_breach(value=D(7.1), target=D(7), at_least=False)
+    assert is_breach(value=D("7.1"), target=D(7), at_least=False)
     assert not is_breach(value=D(0), target=D(7), at_least=False)
     assert attainment(value=D(0), target=D(7), at_least=False) == D(100)
 
