@@ -34,10 +34,11 @@ def timeline_chart(*, contract: Contract, today: date) -> dict:
             showlegend=False,
         )
     )
-    marks = [("Notice deadline", contract.notice_deadline, "#b02a37", "diamond")]
+    marks = [("Notice deadline", contract.notice_deadline, "#b02a37", "diamond", "bottom center")]
     if contract.start_date <= today <= contract.end_date:
-        marks.append(("Today", today, "#212529", "line-ns-open"))
-    for label, day, colour, symbol in marks:
+        # Above the bar, so it never sits on the deadline's label when the two are close.
+        marks.append(("Today", today, "#212529", "line-ns-open", "top center"))
+    for label, day, colour, symbol, position in marks:
         figure.add_trace(
             go.Scatter(
                 x=[day],
@@ -45,7 +46,7 @@ def timeline_chart(*, contract: Contract, today: date) -> dict:
                 mode="markers+text",
                 marker={"size": 16, "color": colour, "symbol": symbol, "line": {"width": 2}},
                 text=[label],
-                textposition="bottom center",
+                textposition=position,
                 hovertemplate=f"{label}: %{{x|%d %b %Y}}<extra></extra>",
                 showlegend=False,
             )

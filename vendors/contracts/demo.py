@@ -305,13 +305,16 @@ def _term(demo: DemoContract, today: date) -> tuple[date, date]:
 
 
 def _value(sla, performance: float, rng: random.Random) -> Decimal:
+    """A plausible measurement: the shortfall against the target scales with how well the
+    vendor performs (performance 1.0 rarely breaches, 0.95 breaches most months)."""
     _, unit, target, direction, _, _ = sla
-    noise = rng.gauss(1.0, 0.02)
-    if direction == "at_least":
-        value = min(100.0, target * (performance + 0.02) * noise) if unit == "%" else 0
-        value = value or target * performance * noise
+    pressure = max(0.05, rng.gauss(0.75 + (1 - performance) * 6, 0.2))  # > 1 breaches
+    if direction == "at_least" and unit == "%":
+        value = 100 - (100 - target) * pressure * 1.0
+    elif direction == "at_least":
+        value = target * (2 - pressure)
     else:
-        value = target * (2 - performance) * noise
+        value = target * pressure
     return Decimal(str(round(max(value, 0), 2)))
 
 

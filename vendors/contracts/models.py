@@ -16,7 +16,7 @@ from assessments.models import SourcingOption
 from outsourcing.currencies import validate_currency_code
 from outsourcing.models import BusinessFunction, Workspace
 
-from .terms import REMINDER_THRESHOLDS, notice_deadline_for
+from .terms import REMINDER_THRESHOLDS, notice_deadline_for, renewed_end
 
 OUTSOURCED_OPTIONS = [(o.value, o.label) for o in SourcingOption if o != SourcingOption.IN_HOUSE]
 
@@ -149,6 +149,13 @@ class Contract(models.Model):
         self.notice_deadline = notice_deadline_for(
             end_date=self.end_date, notice_period_days=self.notice_period_days
         )
+
+    @property
+    def next_term_end(self):
+        """Where an automatic renewal would move the end, or None without one."""
+        if not (self.auto_renew and self.renewal_term_months):
+            return None
+        return renewed_end(end_date=self.end_date, renewal_term_months=self.renewal_term_months)
 
     @property
     def is_live(self) -> bool:

@@ -177,7 +177,7 @@ def test_detail_shows_timeline_slas_credits_and_scorecard(client_for, workspace,
     assert "timeline-chart" in page and "scorecard-chart" in page
     assert "Calls answered in 20 s" in page
     # At risk 10 % × 100,000 = 10,000; the only SLA (weight 50 %, credit 100 %) breached.
-    assert "EUR 5000.00" in page
+    assert "EUR 5,000" in page
     assert "at-risk amount of 10 %" in page
     # Attainment 60 / 80 = 75 → "average"
     assert response.context["performance"].latest.outcome.band == "average"
