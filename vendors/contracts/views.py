@@ -27,6 +27,7 @@ from .selectors import (
     contract_get,
     contract_performance,
     sla_get,
+    vendor_scorecard_trend,
 )
 from .services import (
     contract_give_notice,
@@ -60,6 +61,8 @@ def contract_list(request):
         workspace=request.workspace, data=request.GET, today=today_in_workspace_calendar()
     )
     page = paginate(request, filterset.qs)
+    vendor = filterset.form.cleaned_data.get("vendor") if filterset.form.is_valid() else None
+    trend = vendor_scorecard_trend(workspace=request.workspace, vendor=vendor) if vendor else {}
     return render(
         request,
         "vendors/contracts/contract_list.html",
@@ -68,6 +71,8 @@ def contract_list(request):
             "page": page,
             "contracts": page.object_list,
             "today": today_in_workspace_calendar(),
+            "vendor": vendor,
+            "vendor_trend_chart": charts.scorecard_chart(series=trend) if trend else None,
         },
     )
 

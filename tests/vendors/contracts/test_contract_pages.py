@@ -322,3 +322,18 @@ def test_dashboard_lists_deadlines_in_the_next_90_days(client_for, workspace, vi
     ContractFactory(workspace=workspace, title="Far away")
     page = client_for(viewer).get(reverse("dashboard", args=[workspace.slug])).content.decode()
     assert "Due soon" in page and "Far away" not in page
+
+
+def test_filtering_by_vendor_shows_its_scorecard_trend_across_contracts(
+    client_for, workspace, viewer
+):
+    vendor = VendorFactory(display_name="Luzon Contact")
+    for title in ("Support DE", "Support PL"):
+        sla = ServiceLevelFactory(contract__workspace=workspace, contract__vendor=vendor)
+        sla.contract.title = title
+        sla.contract.save()
+        MeasurementFactory(sla=sla, value=Decimal("40"))  # 40 / 80 = 50 → "average"
+    response = client_for(viewer).get(url("contract_list", workspace), {"vendor": vendor.pk})
+    chart = response.context["vendor_trend_chart"]
+    assert sorted(trace["name"] for trace in chart["data"]) == ["Support DE", "Support PL"]
+    assert [trace["y"][0] for trace in chart["data"]] == [50.0, 50.0]
