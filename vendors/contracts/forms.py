@@ -120,3 +120,11 @@ class MeasurementGridForm(forms.Form):
 
     def values(self) -> dict:
         return {sla.pk: self.cleaned_data.get(f"sla_{sla.pk}") for sla in self.slas}
+
+
+class TransferUploadForm(forms.Form):
+    file = forms.FileField(
+        label="CSV or XLSX file",
+        help_text="An XLSX with a “Contracts” and/or a “Measurements” sheet, or one CSV.",
+        widget=forms.ClearableFileInput(attrs={"accept": ".csv,.xlsx"}),
+    )

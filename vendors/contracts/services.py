@@ -2,10 +2,13 @@
 the daily roll-over, SLAs and their measurements. Every refusal is a ValidationError that
 names the field, and nothing is saved."""
 
+import uuid
 from datetime import date
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils import timezone
@@ -55,7 +58,8 @@ def today_in_workspace_calendar() -> date:
     return timezone.localdate()
 
 
-def _term_errors(contract: Contract) -> dict[str, str]:
+def contract_term_errors(contract: Contract) -> dict[str, str]:
+    """What is wrong with an (unsaved) contract's term and values, by field name."""
     errors = {}
     if contract.start_date and contract.end_date and contract.end_date <= contract.start_date:
         errors["end_date"] = "The end date must be after the start date."
@@ -119,7 +123,7 @@ def contract_save(
     creating = contract.pk is None
     for name, value in fields.items():
         setattr(contract, name, value)
-    errors = _term_errors(contract) | _member_errors(contract, functions)
+    errors = contract_term_errors(contract) | _member_errors(contract, functions)
     if errors:
         raise ValidationError(errors)
     if signed_file is not None:
@@ -379,3 +383,22 @@ def measurements_record(
         )
         written += 1
     return written
+
+
+IMPORT_STASH = "private/contract-imports"
+
+
+def import_stash(*, data: bytes, filename: str) -> str:
+    """Keep an uploaded import privately between its preview and its confirmation."""
+    suffix = ".xlsx" if filename.lower().endswith(".xlsx") else ".csv"
+    return default_storage.save(f"{IMPORT_STASH}/{uuid.uuid4().hex}{suffix}", ContentFile(data))
+
+
+def import_unstash(*, path: str) -> bytes:
+    """The stashed upload's bytes, removed from storage (one confirmation per preview)."""
+    if not path.startswith(IMPORT_STASH + "/"):
+        raise FileNotFoundError(path)
+    with default_storage.open(path, "rb") as stashed:
+        data = stashed.read()
+    default_storage.delete(path)
+    return data

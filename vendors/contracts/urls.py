@@ -9,6 +9,11 @@ app_name = "contracts"
 urlpatterns = [
     path("contracts/", views.contract_list, name="contract_list"),
     path("contracts/new/", views.contract_create, name="contract_create"),
+    path("contracts/import/", views.contract_import, name="contract_import"),
+    path(
+        "contracts/import/confirm/", views.contract_import_confirm, name="contract_import_confirm"
+    ),
+    path("contracts/export/", views.contract_export, name="contract_export"),
     path("contracts/<int:pk>/", views.contract_detail, name="contract_detail"),
     path("contracts/<int:pk>/edit/", views.contract_edit, name="contract_edit"),
     path("contracts/<int:pk>/renew/", views.contract_renew_view, name="contract_renew"),

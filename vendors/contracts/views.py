@@ -1,15 +1,17 @@
 """Contract pages, under /w/<slug>/contracts/: views parse input, call one service or
 selector and render."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import FileResponse, Http404
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from outsourcing.access import workspace_view
 from outsourcing.models import Role
 from outsourcing.pagination import paginate
+from outsourcing.tabular import TableError
 
 from . import charts
 from .forms import (
@@ -19,6 +21,7 @@ from .forms import (
     RenewForm,
     ServiceLevelForm,
     TerminateForm,
+    TransferUploadForm,
 )
 from .models import Contract, ServiceLevel
 from .selectors import (
@@ -34,10 +37,20 @@ from .services import (
     contract_renew,
     contract_save,
     contract_terminate,
+    import_stash,
+    import_unstash,
     measurements_record,
     sla_delete,
     sla_save,
     today_in_workspace_calendar,
+)
+from .transfer import (
+    CONTRACTS,
+    MEASUREMENTS,
+    TransferInvalid,
+    transfer_apply,
+    transfer_export,
+    transfer_plan,
 )
 
 
@@ -282,3 +295,77 @@ def contract_measurements(request, pk: int):
         "vendors/contracts/measurements_form.html",
         {"form": form, "contract": contract, "slas": slas},
     )
+
+
+IMPORT_SESSION_KEY = "contract_import"
+
+
+def _import_limits() -> dict:
+    return {"max_bytes": settings.IMPORT_MAX_BYTES, "max_rows": settings.IMPORT_MAX_ROWS}
+
+
+@workspace_view(min_role=Role.EDITOR)
+def contract_import(request):
+    """Upload → checked preview (nothing written); the preview's button applies it."""
+    form = TransferUploadForm(request.POST or None, request.FILES or None)
+    context = {"form": form}
+    if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["file"]
+        data = upload.read(settings.IMPORT_MAX_BYTES + 1)
+        try:
+            plan = transfer_plan(
+                workspace=request.workspace, data=data, filename=upload.name, **_import_limits()
+            )
+        except TableError as exc:
+            form.add_error("file", str(exc))
+        except TransferInvalid as exc:
+            context["problems"] = exc.messages
+        else:
+            request.session[IMPORT_SESSION_KEY] = {
+                "workspace": request.workspace.pk,
+                "name": upload.name,
+                "path": import_stash(data=data, filename=upload.name),
+            }
+            context["plan"] = plan
+    return render(request, "vendors/contracts/import.html", context)
+
+
+@workspace_view(min_role=Role.EDITOR)
+@require_POST
+def contract_import_confirm(request):
+    stashed = request.session.pop(IMPORT_SESSION_KEY, None)
+    if not stashed or stashed["workspace"] != request.workspace.pk:
+        messages.error(request, "That preview has expired: upload the file again.")
+        return redirect("contracts:contract_import", slug=request.workspace.slug)
+    try:
+        plan = transfer_plan(
+            workspace=request.workspace,
+            data=import_unstash(path=stashed["path"]),
+            filename=stashed["name"],
+            **_import_limits(),
+        )
+        messages.success(
+            request, transfer_apply(workspace=request.workspace, plan=plan, by=request.user)
+        )
+    except (TableError, TransferInvalid, FileNotFoundError) as exc:
+        problems = getattr(exc, "messages", [str(exc)])
+        messages.error(request, "Nothing was imported: " + "; ".join(problems[:5]))
+        return redirect("contracts:contract_import", slug=request.workspace.slug)
+    return redirect("contracts:contract_list", slug=request.workspace.slug)
+
+
+@workspace_view()
+def contract_export(request):
+    file_format = "csv" if request.GET.get("format") == "csv" else "xlsx"
+    what = MEASUREMENTS if request.GET.get("what") == "measurements" else CONTRACTS
+    data = transfer_export(workspace=request.workspace, file_format=file_format, what=what)
+    name = f"{request.workspace.slug}-{what.lower() if file_format == 'csv' else 'contracts'}"
+    response = HttpResponse(data, content_type=EXPORT_TYPES[file_format])
+    response["Content-Disposition"] = f'attachment; filename="{name}.{file_format}"'
+    return response
+
+
+EXPORT_TYPES = {
+    "csv": "text/csv; charset=utf-8",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+}
