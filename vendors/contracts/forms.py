@@ -2,6 +2,7 @@ from datetime import date
 
 from django import forms
 
+from outsourcing.currencies import currency_choices
 from outsourcing.models import Workspace
 from vendors.models import Vendor
 
@@ -41,8 +42,10 @@ class ContractForm(forms.ModelForm):
         self.fields["functions"].queryset = contract_function_choices(workspace=workspace)
         self.fields["owner"].queryset = contract_owner_choices(workspace=workspace)
         self.fields["owner"].empty_label = "— nobody —"
-        if not self.instance.pk:
-            self.initial.setdefault("currency", workspace.currency)
+        # An unsaved contract's blank currency is in `initial` already: replace it.
+        if not self.instance.currency:
+            self.initial["currency"] = workspace.currency
+        self.fields["currency"].widget = forms.Select(choices=currency_choices())
         # The status moves through the actions (renew, notice, terminate), not by editing.
         if self.instance.pk:
             del self.fields["status"]

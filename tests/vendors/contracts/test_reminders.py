@@ -14,7 +14,11 @@ from tests.factories import MembershipFactory, UserFactory
 from tests.vendors.contracts.factories import ContractFactory
 from vendors.contracts.models import ContractEvent, ContractReminder, ContractStatus
 from vendors.contracts.reminders import contract_reminders_send
-from vendors.contracts.services import contract_give_notice, contract_terminate
+from vendors.contracts.services import (
+    contract_give_notice,
+    contract_terminate,
+    today_in_workspace_calendar,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -175,3 +179,30 @@ def test_the_daily_task_is_in_the_beat_schedule(settings):
     entry = settings.CELERY_BEAT_SCHEDULE["send-contract-reminders"]
     app.loader.import_default_modules()  # what a worker or beat does when it starts
     assert entry["task"] in app.tasks
+
+
+@pytest.mark.redis
+@pytest.mark.django_db(transaction=True)
+def test_the_reminder_task_runs_on_a_real_worker_through_redis(workspace, owner, settings):
+    from celery.contrib.testing.worker import start_worker
+
+    from outsourcing.celery import app
+    from vendors.contracts.tasks import send_contract_reminders
+
+    today = today_in_workspace_calendar()
+    contract = ContractFactory(
+        workspace=workspace,
+        start_date=today - timedelta(days=400),
+        end_date=today + timedelta(days=97),
+        notice_period_days=90,
+    )  # deadline in 7 days: the 90, 60, 30 and 7 day reminders are due
+    app.conf.task_always_eager = False
+    try:
+        with start_worker(
+            app, pool="solo", perform_ping_check=False, loglevel="WARNING", shutdown_timeout=10
+        ):
+            result = send_contract_reminders.delay().get(timeout=30)
+    finally:
+        app.conf.task_always_eager = True
+    assert result["sent"] == 1
+    assert contract.reminders.filter(sent_at__isnull=False).count() == 4
