@@ -8,6 +8,7 @@ from decimal import Decimal
 
 from django.db.models import Prefetch, QuerySet
 from django.shortcuts import get_object_or_404
+from django.utils import timezone
 
 from outsourcing.models import BusinessFunction, Membership, User, Workspace
 from vendors.models import Vendor
@@ -184,3 +185,20 @@ def vendor_scorecard_trend(*, workspace: Workspace, vendor: Vendor) -> dict[str,
         if points:
             trend[contract.title] = points
     return trend
+
+
+def measurement_grid_initial(*, contract: Contract, period: str | None) -> dict:
+    """The grid's starting values: the asked-for month (YYYY-MM, else last month) and what
+    its SLAs already recorded for it."""
+    try:
+        month = date.fromisoformat(f"{period}-01") if period else None
+    except ValueError:
+        month = None
+    if month is None:
+        month = (timezone.localdate().replace(day=1) - timedelta(days=1)).replace(day=1)
+    initial = {"period": month}
+    for sla_id, value in Measurement.objects.filter(
+        sla__contract=contract, period_start=month
+    ).values_list("sla_id", "value"):
+        initial[f"sla_{sla_id}"] = value
+    return initial

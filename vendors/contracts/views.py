@@ -29,6 +29,7 @@ from .selectors import (
     contract_filterset,
     contract_get,
     contract_performance,
+    measurement_grid_initial,
     sla_get,
     vendor_scorecard_trend,
 )
@@ -116,6 +117,8 @@ def _contract_form(request, contract: Contract, template_context: dict):
         request.FILES or None,
         instance=contract,
         workspace=request.workspace,
+        # Whoever records a new contract looks after it unless they say otherwise.
+        initial=None if contract.pk else {"owner": request.user.pk},
     )
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
@@ -264,19 +267,29 @@ def sla_edit(request, pk: int):
 
 
 @workspace_view(min_role=Role.EDITOR)
-@require_POST
 def sla_delete_view(request, pk: int):
+    """A confirmation page (how many measurements go with it), then the deletion."""
     sla = sla_get(workspace=request.workspace, pk=pk)
-    sla_delete(sla=sla)
-    messages.success(request, f"SLA “{sla.metric}” and its measurements deleted.")
-    return _detail(request, sla.contract)
+    if request.method == "POST":
+        sla_delete(sla=sla)
+        messages.success(request, f"SLA “{sla.metric}” and its measurements deleted.")
+        return _detail(request, sla.contract)
+    return render(
+        request,
+        "vendors/contracts/sla_delete.html",
+        {"sla": sla, "contract": sla.contract, "measurements": sla.measurements.count()},
+    )
 
 
 @workspace_view(min_role=Role.EDITOR)
 def contract_measurements(request, pk: int):
     contract = contract_get(workspace=request.workspace, pk=pk)
     slas = list(contract.slas.all())
-    form = MeasurementGridForm(request.POST or None, slas=slas, initial=request.GET or None)
+    form = MeasurementGridForm(
+        request.POST or None,
+        slas=slas,
+        initial=measurement_grid_initial(contract=contract, period=request.GET.get("period")),
+    )
     if request.method == "POST" and form.is_valid():
         period = form.cleaned_data["period"].replace(day=1)
         try:

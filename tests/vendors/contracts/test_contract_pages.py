@@ -337,3 +337,55 @@ def test_filtering_by_vendor_shows_its_scorecard_trend_across_contracts(
     chart = response.context["vendor_trend_chart"]
     assert sorted(trace["name"] for trace in chart["data"]) == ["Support DE", "Support PL"]
     assert [trace["y"][0] for trace in chart["data"]] == [50.0, 50.0]
+
+
+def test_deleting_an_sla_asks_first(client_for, workspace, editor):
+    sla = MeasurementFactory(sla=ServiceLevelFactory(contract__workspace=workspace)).sla
+    client = client_for(editor)
+    page = client.get(url("sla_delete", workspace, sla.pk))
+    assert "1 measurement go with it" in page.content.decode()
+    assert ServiceLevel.objects.exists()
+    client.post(url("sla_delete", workspace, sla.pk))
+    assert not ServiceLevel.objects.exists() and not Measurement.objects.exists()
+
+
+def test_measurement_grid_shows_the_chosen_months_values(client_for, workspace, editor):
+    sla = ServiceLevelFactory(contract__workspace=workspace)
+    MeasurementFactory(sla=sla, period_start=date(2025, 6, 1), value=Decimal("77.5"))
+    page = client_for(editor).get(
+        url("contract_measurements", workspace, sla.contract_id), {"period": "2025-06"}
+    )
+    assert 'value="77.500"' in page.content.decode()
+
+
+def test_contract_page_queries_do_not_grow_with_slas_and_measurements(
+    client_for, workspace, viewer
+):
+    contract = ContractFactory(workspace=workspace)
+    client = client_for(viewer)
+    client.get(url("contract_detail", workspace, contract.pk))
+    MeasurementFactory(sla=ServiceLevelFactory(contract=contract))
+    with CaptureQueriesContext(connection) as few:
+        client.get(url("contract_detail", workspace, contract.pk))
+    for _ in range(4):
+        sla = ServiceLevelFactory(contract=contract)
+        for month in (2, 3, 4):
+            MeasurementFactory(sla=sla, period_start=date(2025, month, 1))
+    with CaptureQueriesContext(connection) as many:
+        client.get(url("contract_detail", workspace, contract.pk))
+    assert len(many) == len(few)
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"deadline": "9999"},
+        {"vendor": "abc"},
+        {"sort": "password"},
+        {"page": "-1"},
+        {"status": "<script>"},
+    ],
+)
+def test_hostile_list_parameters_never_break_the_page(client_for, workspace, viewer, params):
+    ContractFactory(workspace=workspace)
+    assert client_for(viewer).get(url("contract_list", workspace), params).status_code == 200
