@@ -3,14 +3,17 @@
 The rules (docs/domain.md, *Contracts and service levels*, and *How Sourcewise scores
 service levels* there):
 
-- **Attainment** of a measurement, 0–100: for "at least" targets, value ÷ target; for
-  "at most" targets, target ÷ value; capped at 100 (beating a target earns no bonus).
+- **Performance against target** of a measurement, 0–100: for "at least" targets, value ÷
+  target; for "at most" targets, target ÷ value; capped at 100 (no bonus for beating it).
+  Shown beside each SLA, so a near miss reads differently from a collapse.
 - **Breach**: the value misses the target (below an "at least", above an "at most").
 - **Service credit** of a breached SLA = at-risk amount × pool weight % × credit %, where
   the at-risk amount is `at_risk_percent` of the period's fee. The period's credits are
   capped at the at-risk amount (pool weights may add up to more than 100 %, as in many
   contracts, so the cap does bite).
-- **Scorecard** of a period, 0–100: the attainments weighted by pool weight, in bands.
+- **Scorecard** of a period, 0–100: SLA attainment, the share of the SLAs (weighted by
+  pool weight) that met their target, in bands. A vendor missing the SLAs that carry half
+  the pool scores 50, however narrowly it missed.
 """
 
 from dataclasses import dataclass
@@ -53,7 +56,6 @@ class SlaResult:
 
     pool_weight: Decimal  # % of the at-risk amount this SLA's breach puts in play
     credit_percent: Decimal  # % of its share a breach costs
-    attainment: Decimal
     breached: bool
 
 
@@ -80,7 +82,7 @@ def period_outcome(*, period_fee: Decimal, at_risk_percent: Decimal, results: li
     ).quantize(CENT, ROUND_HALF_UP)
     total_weight = sum((r.pool_weight for r in results), Decimal(0))
     score = (
-        (sum(r.attainment * r.pool_weight for r in results) / total_weight).quantize(
+        (sum(HUNDRED * r.pool_weight for r in results if not r.breached) / total_weight).quantize(
             Decimal("0.1"), ROUND_HALF_UP
         )
         if total_weight

@@ -155,8 +155,8 @@ def _performance(contract: Contract, slas: list[ServiceLevel]) -> Performance:
             period_fee=fee,
             at_risk_percent=contract.at_risk_percent,
             results=[
-                SlaResult(sla.pool_weight, sla.credit_percent, score, breached)
-                for sla, score, breached in results
+                SlaResult(sla.pool_weight, sla.credit_percent, breached)
+                for sla, _, breached in results
             ],
         )
         breached = [sla.metric for sla, _, hit in results if hit]

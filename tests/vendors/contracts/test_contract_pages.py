@@ -179,8 +179,8 @@ def test_detail_shows_timeline_slas_credits_and_scorecard(client_for, workspace,
     # At risk 10 % × 100,000 = 10,000; the only SLA (weight 50 %, credit 100 %) breached.
     assert "EUR 5,000" in page
     assert "at-risk amount of 10 %" in page
-    # Attainment 60 / 80 = 75 → "average"
-    assert response.context["performance"].latest.outcome.band == "average"
+    # The only SLA missed: attainment 0 % → "very poor"
+    assert response.context["performance"].latest.outcome.band == "very poor"
 
 
 def test_renew_notice_and_terminate_are_actions_with_history(client_for, workspace, editor):
@@ -332,11 +332,11 @@ def test_filtering_by_vendor_shows_its_scorecard_trend_across_contracts(
         sla = ServiceLevelFactory(contract__workspace=workspace, contract__vendor=vendor)
         sla.contract.title = title
         sla.contract.save()
-        MeasurementFactory(sla=sla, value=Decimal("40"))  # 40 / 80 = 50 → "average"
+        MeasurementFactory(sla=sla, value=Decimal("40"))  # missed: attainment 0
     response = client_for(viewer).get(url("contract_list", workspace), {"vendor": vendor.pk})
     chart = response.context["vendor_trend_chart"]
     assert sorted(trace["name"] for trace in chart["data"]) == ["Support DE", "Support PL"]
-    assert [trace["y"][0] for trace in chart["data"]] == [50.0, 50.0]
+    assert [trace["y"][0] for trace in chart["data"]] == [0.0, 0.0]
 
 
 def test_deleting_an_sla_asks_first(client_for, workspace, editor):
