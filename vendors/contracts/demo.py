@@ -389,3 +389,12 @@ def _load_slas(contract: Contract, demo: DemoContract, today: date, rng: random.
             Measurement(sla=sla, period_start=month, value=_value(sla_def, demo.performance, rng))
             for month in months
         )
+
+
+def demo_step(loaded: dict) -> list[str]:
+    """The contracts' part of `load_demo` (registered in VendorsConfig.ready)."""
+    added = demo_load_contracts(
+        workspace=Workspace.objects.get(slug="acme"),
+        owner=User.objects.get(email="owner@sourcewise.example"),
+    )
+    return [f"Contracts: {added} added to Acme (0 means they were already there)."]
