@@ -12,6 +12,7 @@ from outsourcing.access import workspace_view
 from outsourcing.models import Role
 from outsourcing.pagination import paginate
 from outsourcing.tabular import TableError
+from outsourcing.views.helpers import form_service_call
 
 from . import charts
 from .forms import (
@@ -53,16 +54,6 @@ from .transfer import (
     transfer_export,
     transfer_plan,
 )
-
-
-def _apply(form, save):
-    """Run a service, turning its ValidationError into form errors; None when refused."""
-    try:
-        return save()
-    except ValidationError as exc:
-        for name, errors in exc.message_dict.items():
-            form.add_error(name if name in form.fields else None, errors)
-        return None
 
 
 def _detail(request, contract):
@@ -121,16 +112,13 @@ def _contract_form(request, contract: Contract, template_context: dict):
         initial=None if contract.pk else {"owner": request.user.pk},
     )
     if request.method == "POST" and form.is_valid():
-        data = dict(form.cleaned_data)
-        functions = list(data.pop("functions"))
-        signed_file = data.pop("signed_file") or None
-        saved = _apply(
+        saved = form_service_call(
             form,
-            lambda: contract_save(
+            lambda functions, signed_file, **data: contract_save(
                 contract=contract,
                 by=request.user,
-                functions=functions,
-                signed_file=signed_file,
+                functions=list(functions),
+                signed_file=signed_file or None,
                 **data,
             ),
         )
@@ -190,12 +178,17 @@ def _action(request, pk: int, action: str):
     form_class, service, title, explanation, button_class = ACTIONS[action]
     contract = contract_get(workspace=request.workspace, pk=pk)
     form = form_class(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        data = dict(form.cleaned_data)
-        data.pop("confirm", None)
-        if _apply(form, lambda: service(contract=contract, by=request.user, **data)):
-            messages.success(request, DONE[action])
-            return _detail(request, contract)
+    # "confirm" is the form's own tick box, not the service's business.
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and form_service_call(
+            form,
+            lambda confirm=None, **data: service(contract=contract, by=request.user, **data),
+        )
+    ):
+        messages.success(request, DONE[action])
+        return _detail(request, contract)
     return render(
         request,
         "vendors/contracts/contract_action.html",
@@ -243,7 +236,7 @@ def _sla_form(request, contract: Contract, sla: ServiceLevel):
     if (
         request.method == "POST"
         and form.is_valid()
-        and _apply(form, lambda: sla_save(sla=sla, **form.cleaned_data))
+        and form_service_call(form, lambda **data: sla_save(sla=sla, **data))
     ):
         messages.success(request, f"SLA “{sla.metric}” saved.")
         return _detail(request, contract)
@@ -297,6 +290,7 @@ def contract_measurements(request, pk: int):
                 contract=contract, period_start=period, values=form.values()
             )
         except ValidationError as exc:
+            # The service names SLAs by id; the grid's fields are sla_<id>.
             written = None
             for sla_id, errors in exc.message_dict.items():
                 form.add_error(f"sla_{sla_id}", errors)

@@ -1,12 +1,11 @@
 """Template tags that let other apps' pages show contracts without importing this app:
-the dashboard's deadlines card, a function's contracts, a vendor's contracts."""
+the dashboard's deadlines card and a vendor's contracts."""
 
 from datetime import date
 
 from django import template
 
 from vendors.contracts.selectors import (
-    function_contracts,
     upcoming_deadlines,
     vendor_contracts_for_member,
 )
@@ -25,11 +24,6 @@ def upcoming_contract_deadlines(workspace, within_days: int = 90):
     return upcoming_deadlines(
         workspace=workspace, today=today_in_workspace_calendar(), within_days=within_days
     )
-
-
-@register.simple_tag
-def contracts_of_function(function):
-    return list(function_contracts(function=function))
 
 
 @register.simple_tag(takes_context=True)
