@@ -13,6 +13,7 @@ asserts nothing (timings depend on the machine).
 
 import os
 import random
+import shutil
 import sys
 import tempfile
 import time
@@ -170,7 +171,7 @@ def main() -> None:
         f"reminder rows), {run.renewed} renewed, {run.expired} expired; "
         f"second run sent {again.sent}"
     )
-    print(f"Database: {settings.DATABASES['default']['NAME']} (throwaway)\n")
+    print(f"Database: {settings.DATABASES['default']['NAME']} (throwaway, removed after)\n")
     width = max(len(label) for label, _, _ in results)
     print(f"{'what':<{width}}  seconds    limit  ratio")
     print(f"{'-' * width}  -------  -------  -----")
@@ -179,4 +180,7 @@ def main() -> None:
 
 
 if __name__ == "__main__":
-    main()
+    try:
+        main()
+    finally:
+        shutil.rmtree(WORKDIR, ignore_errors=True)
