@@ -11,6 +11,8 @@ from django.urls import include, path
 WORKSPACE = "w/<slug:slug>/"
 
 urlpatterns = [
+    path("profile/", include("api.profile_urls")),
+    path("api/v1/", include("api.urls")),
     path("admin/", admin.site.urls),
     path("", include("outsourcing.core_urls")),
     path(WORKSPACE, include("assessments.urls")),
