@@ -8,6 +8,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from outsourcing.models import Job, Membership
 from tests.factories import BusinessFunctionFactory, JobFactory
 from tests.portfolio.factories import PortfolioReportFactory
+from tests.vendors.contracts.factories import ContractFactory, ServiceLevelFactory
 
 
 def _workspace_url_names(patterns=None, prefix="", namespace="") -> list[tuple[str, tuple]]:
@@ -29,7 +30,10 @@ OBJECT_URLS = [(name, kwargs) for name, kwargs in WORKSPACE_URLS if "pk" in kwar
 
 def _objects_of(workspace, owner):
     """One object of each kind a workspace URL can point at."""
+    contract = ContractFactory(workspace=workspace)
     return {
+        "contract": contract,
+        "sla": ServiceLevelFactory(contract=contract),
         "function": BusinessFunctionFactory(workspace=workspace),
         "member": Membership.objects.get(workspace=workspace, user=owner),
         "job": JobFactory(workspace=workspace),
@@ -46,6 +50,8 @@ PK_KIND = {
     "member": "member",
     "job": "job",
     "import": "import",
+    "contract": "contract",
+    "sla": "sla",
     "portfolio_report": "portfolio_report",
 }
 # Other URL arguments, by name: a value that names something every workspace has.
