@@ -51,6 +51,10 @@ NOTHING_YET = {
 
 def _nothing_yet(key: str, data: dict) -> str:
     """The one line a section shows instead of empty charts and tables, or ""."""
+    if key not in LAYOUTS:  # a wired hook: its sentences, when it has no rows to show
+        if data.get("available") and not any(t["rows"] for t in data.get("tables", [])):
+            return " ".join(data.get("sentences", [])) or "Nothing to show yet."
+        return ""
     empty = {
         "mix": lambda: not any(row["count"] for row in data["by_option"]),
         "matrix": lambda: not data["points"],

@@ -1,33 +1,194 @@
-"""Hooks: report sections whose data is being built elsewhere (business case, contracts,
-SLAs). Each returns `not_available(why)` today, which every format renders as one line
-"Not available yet: why." To wire one, return instead
+"""Sections whose data comes from other apps: the business case (projected savings) and
+contracts (concentration of spend, notice deadlines) are wired; SLA attainment and the risk
+flags on contracts are still hooks that return `not_available(why)`, which every format
+renders as one line "Not available yet: why." To wire one, return instead
 
     {"available": True, "sentences": [...],
      "tables": [{"name": "csv_stem", "title": "…", "headers": [...], "rows": [[...]]}]}
 
-and the PDF, the workbook (a sheet per section, a native bar chart of each table's second
-column when it holds numbers) and the CSV zip render it with no other change; the savings
-hook's first sentence also goes into the executive summary. A section that needs its own
-layout or chart adds templates/portfolio/report_pdf/_<key>.html and a builder in
+and the PDF (generic layout), the workbook (a sheet per section, a native bar chart of each
+table whose second column holds numbers) and the CSV zip render it with no other change;
+the savings section's first sentence also goes into the executive summary. A section that
+needs its own layout adds templates/portfolio/report_pdf/_<key>.html and a builder in
 portfolio/exports/tables.py.
 """
 
+from collections import defaultdict
+from decimal import Decimal
+
+from django_countries import countries
+
+from businesscase.selectors import projected_savings_summary
+from outsourcing.currencies import NotConvertible, convert
+from outsourcing.templatetags.sourcewise import money
 from portfolio.selectors.scope import ReportScope, not_available
+from vendors.contracts.models import ContractStatus
+from vendors.contracts.selectors import contract_queryset, upcoming_deadlines
+
+NOTICE_WINDOW_DAYS = 365
+#: Above this Herfindahl–Hirschman index (shares in %, 0–10,000) spend is concentrated
+#: (docs/domain.md, *Portfolio view*).
+HHI_CONCENTRATED = 2500
 
 
 def savings_section(scope: ReportScope) -> dict:
-    """Projected savings by option and shore, from the business case."""
-    return not_available("it needs the business case (costed options by shore), not built yet")
+    """Projected annual savings of the workspace's active functions, by shore, from the
+    business case (median vendor price; functions without the data to cost are left out)."""
+    summary = projected_savings_summary(workspace=scope.workspace)
+    if not summary["costed"]:
+        return not_available(
+            "no function has what a business case needs yet (an annual cost or FTE, and a "
+            "service line with rate cards)"
+        )
+    currency = scope.workspace.currency
+    rows = [[shore.capitalize(), round(value, 2)] for shore, value in summary["shores"]]
+    best = max(rows, key=lambda row: row[1])
+    where = " (the whole workspace)" if scope.department_names else ""
+    sentences = [
+        f"Projected savings{where}: up to {money(best[1], currency)} a year if every costed "
+        f"function went {best[0].lower()} ({summary['costed']} of {summary['functions']} "
+        "functions have the data to be costed)."
+    ]
+    return {
+        "available": True,
+        "sentences": sentences,
+        "tables": [
+            {
+                "name": "savings_by_shore",
+                "title": "Projected annual savings by shore",
+                "headers": ["Shore", f"Annual saving ({currency})"],
+                "rows": rows,
+            }
+        ],
+    }
+
+
+def _shares(values: dict[str, Decimal]) -> tuple[list[list], int]:
+    """Rows (name, annual value, share %) largest first, and the HHI of the shares."""
+    total = sum(values.values(), Decimal(0))
+    rows = [
+        [name, round(float(value), 2), round(float(value / total * 100), 1)]
+        for name, value in sorted(values.items(), key=lambda item: (-item[1], item[0]))
+    ]
+    return rows, round(sum(float(value / total * 100) ** 2 for value in values.values()))
+
+
+def _hhi_sentence(label: str, rows: list[list], hhi: int) -> str:
+    reading = (
+        "concentrated: losing the largest would hurt, consider a second source"
+        if hhi > HHI_CONCENTRATED
+        else "not concentrated"
+    )
+    return (
+        f"By {label}, the HHI is {hhi:,} ({reading}); the largest, {rows[0][0]}, holds "
+        f"{rows[0][2]:g} % of the spend."
+    )
 
 
 def concentration_section(scope: ReportScope) -> dict:
-    """Contracted spend by vendor and by delivery country, with the HHI."""
-    return not_available("it needs contracts with their values and vendors, not recorded yet")
+    """Active contracts' annual value by vendor and by delivery country (in the workspace
+    currency at the latest reference rate), with the Herfindahl–Hirschman index of each."""
+    currency = scope.workspace.currency
+    by_vendor: dict[str, Decimal] = defaultdict(Decimal)
+    by_country: dict[str, Decimal] = defaultdict(Decimal)
+    skipped = 0
+    for contract in contract_queryset(workspace=scope.workspace).filter(
+        status=ContractStatus.ACTIVE
+    ):
+        try:
+            value = convert(contract.annual_value, contract.currency, currency).amount
+        except NotConvertible:
+            skipped += 1
+            continue
+        by_vendor[contract.vendor.name] += value
+        by_country[countries.name(contract.delivery_country) or "Unknown"] += value
+    if not by_vendor:
+        return {
+            "available": True,
+            "tables": [],
+            "sentences": ["No active contract in a convertible currency: no spend to weigh."],
+        }
+    vendors, vendor_hhi = _shares(by_vendor)
+    places, country_hhi = _shares(by_country)
+    total = sum(by_vendor.values(), Decimal(0))
+    sentences = [
+        f"Active contracts are worth {money(total, currency)} a year with {len(vendors)} "
+        f"vendor{'s' if len(vendors) != 1 else ''}"
+        + (f" ({skipped} in a currency that cannot be converted left out)" if skipped else "")
+        + ".",
+        _hhi_sentence("vendor", vendors, vendor_hhi),
+        _hhi_sentence("delivery country", places, country_hhi),
+    ]
+    headers = [f"Annual value ({currency})", "Share (%)"]
+    return {
+        "available": True,
+        "sentences": sentences,
+        "hhi": {"vendor": vendor_hhi, "country": country_hhi},
+        "tables": [
+            {
+                "name": "spend_by_vendor",
+                "title": "Contracted spend by vendor",
+                "headers": ["Vendor", *headers],
+                "rows": vendors,
+            },
+            {
+                "name": "spend_by_country",
+                "title": "Contracted spend by delivery country",
+                "headers": ["Delivery country", *headers],
+                "rows": places,
+            },
+        ],
+    }
 
 
 def notices_section(scope: ReportScope) -> dict:
-    """Contracts whose notice deadline falls in the next 12 months."""
-    return not_available("it needs contracts with end dates and notice periods, not recorded yet")
+    """Live contracts whose notice deadline falls in the next 12 months, soonest first: by
+    then the workspace must give notice or let the contract run (or renew) another term."""
+    contracts = upcoming_deadlines(
+        workspace=scope.workspace, today=scope.today, within_days=NOTICE_WINDOW_DAYS, limit=None
+    )
+    if not contracts:
+        return {
+            "available": True,
+            "sentences": ["No live contract has a notice deadline in the next 12 months."],
+            "tables": [],
+        }
+    first = contracts[0]
+    count = f"{len(contracts)} contract{'s' if len(contracts) != 1 else ''}"
+    sentences = [
+        f"{count} of the workspace reach a notice deadline in the next 12 months; the first "
+        f"is {first.title} with {first.vendor.name}, on {first.notice_deadline:%-d %B %Y}."
+    ]
+    rows = [
+        [
+            c.title,
+            c.vendor.name,
+            c.notice_deadline.isoformat(),
+            c.end_date.isoformat(),
+            "yes" if c.auto_renew else "no",
+            money(c.annual_value, c.currency),
+        ]
+        for c in contracts
+    ]
+    return {
+        "available": True,
+        "sentences": sentences,
+        "tables": [
+            {
+                "name": "notice_deadlines",
+                "title": "Notice deadlines in the next 12 months",
+                "headers": [
+                    "Contract",
+                    "Vendor",
+                    "Notice deadline",
+                    "Term ends",
+                    "Renews automatically",
+                    "Annual value",
+                ],
+                "rows": rows,
+            }
+        ],
+    }
 
 
 def sla_section(scope: ReportScope) -> dict:

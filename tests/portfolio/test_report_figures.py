@@ -142,12 +142,13 @@ def test_only_the_sections_asked_for_in_report_order(workspace):
     assert list(figures["sections"]) == ["summary", "functions"]
 
 
-def test_sections_built_elsewhere_say_not_available_yet(workspace):
+def test_sections_still_to_come_say_not_available_yet(workspace):
     sections = _figures(workspace)["sections"]
-    for key in ("savings", "concentration", "notices", "sla"):
-        assert sections[key]["available"] is False
-        assert sections[key]["reason"]
+    assert sections["sla"]["available"] is False and sections["sla"]["reason"]
     assert sections["risks"]["contracts"]["available"] is False
+    # No function can be costed yet: savings say why in one line.
+    assert sections["savings"]["available"] is False
+    assert "business case needs" in sections["savings"]["reason"]
 
 
 def test_robustness_counts_agree_with_the_engine(workspace):
@@ -203,3 +204,36 @@ def test_methodology_holds_the_weights_in_force_and_the_model_version(workspace)
     assert methodology["model_version"] == scoring.MODEL_VERSION
     weights = {c["key"]: c["weight"] for c in methodology["criteria"]}
     assert weights == {k: round(v, 4) for k, v in scoring.DEFAULT_WEIGHTS.items()}
+
+
+def test_concentration_of_contracted_spend_with_the_hhi(workspace):
+    from tests.vendors.contracts.factories import ContractFactory
+
+    big = VendorFactory(legal_name="Big Ltd")
+    ContractFactory(
+        workspace=workspace, vendor=big, annual_value=Decimal(300_000), delivery_country="IN"
+    )
+    ContractFactory(
+        workspace=workspace,
+        vendor=VendorFactory(legal_name="Small Ltd"),
+        annual_value=Decimal(100_000),
+        delivery_country="PL",
+    )
+    ContractFactory(workspace=workspace, vendor=big, annual_value=Decimal(999_000), status="draft")
+    section = _figures(workspace)["sections"]["concentration"]
+    # Shares 75 % and 25 %: 75² + 25² = 6,250, above 2,500.
+    assert section["hhi"] == {"vendor": 6250, "country": 6250}
+    assert section["tables"][0]["rows"][0] == ["Big Ltd", 300000.0, 75.0]
+    assert "HHI is 6,250 (concentrated" in " ".join(section["sentences"])
+
+
+def test_notice_deadlines_in_the_next_12_months_soonest_first(workspace):
+    from tests.vendors.contracts.factories import ContractFactory
+
+    ContractFactory(workspace=workspace, title="Later", end_date=date(2027, 3, 31))
+    ContractFactory(workspace=workspace, title="Sooner", end_date=date(2026, 12, 31))
+    ContractFactory(workspace=workspace, title="Far off", end_date=date(2029, 12, 31))
+    section = _figures(workspace)["sections"]["notices"]
+    rows = section["tables"][0]["rows"]
+    assert [row[0] for row in rows] == ["Sooner", "Later"]
+    assert rows[0][2] == "2026-10-02"  # the end date less the 90-day notice period
