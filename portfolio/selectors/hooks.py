@@ -1,7 +1,7 @@
 """Sections whose data comes from other apps: the business case (projected savings) and
-contracts (concentration of spend, notice deadlines) are wired; SLA attainment and the risk
-flags on contracts are still hooks that return `not_available(why)`, which every format
-renders as one line "Not available yet: why." To wire one, return instead
+contracts (concentration of spend, notice deadlines, the risk flags on contracts) are wired;
+SLA attainment is still a hook that returns `not_available(why)`, which every format renders
+as one line "Not available yet: why." To wire it, return instead
 
     {"available": True, "sentences": [...],
      "tables": [{"name": "csv_stem", "title": "…", "headers": [...], "rows": [[...]]}]}
@@ -21,9 +21,16 @@ from django_countries import countries
 from businesscase.selectors import projected_savings_summary
 from outsourcing.currencies import NotConvertible, convert
 from outsourcing.templatetags.sourcewise import money
-from portfolio.selectors.scope import ReportScope, not_available
+from portfolio.selectors.scope import (
+    SENSITIVE_DATA,
+    ReportScope,
+    flag,
+    not_available,
+    vendor_standing,
+)
 from vendors.contracts.models import ContractStatus
 from vendors.contracts.selectors import contract_queryset, upcoming_deadlines
+from vendors.geography import Shore, shore_of
 
 NOTICE_WINDOW_DAYS = 365
 #: Above this Herfindahl–Hirschman index (shares in %, 0–10,000) spend is concentrated
@@ -197,9 +204,29 @@ def sla_section(scope: ReportScope) -> dict:
 
 
 def contract_risks_section(scope: ReportScope) -> dict:
-    """Sensitive data delivered offshore, lapsed certificates and suspended vendors under
-    contract: the risk flags that need to know who delivers what, from where."""
-    return not_available(
-        "flags on contracts (sensitive data delivered offshore, suspended vendors or "
-        "lapsed certificates under contract) need contracts, not recorded yet"
+    """Risk flags on active contracts: sensitive data (4–5) delivered offshore, suspended
+    vendors under contract, and vendors under contract with a lapsed certificate."""
+    contracts = list(
+        contract_queryset(workspace=scope.workspace)
+        .filter(status=ContractStatus.ACTIVE)
+        .prefetch_related("functions")
     )
+    sensitivity = {row["pk"]: row["data_sensitivity"] for row in scope.rows}
+    offshore = sorted(
+        f"{function.name} ({contract.vendor.name}, {countries.name(contract.delivery_country)})"
+        for contract in contracts
+        if shore_of(contract.delivery_country, scope.workspace.country.code) == Shore.OFFSHORE
+        for function in contract.functions.all()
+        if (sensitivity.get(function.pk) or 0) >= SENSITIVE_DATA
+    )
+    suspended, lapsed = vendor_standing({c.vendor for c in contracts}, scope.today)
+    return {
+        "available": True,
+        "flags": [
+            flag("sensitive_offshore", "Sensitive data (4–5) delivered offshore", offshore),
+            flag("suspended_under_contract", "Suspended vendors under contract", suspended),
+            flag(
+                "lapsed_under_contract", "Vendors under contract with a lapsed certificate", lapsed
+            ),
+        ],
+    }

@@ -17,6 +17,7 @@ from assessments import scoring
 from assessments.models import FACTOR_FIELDS, SourcingOption
 from assessments.selectors import workspace_weights
 from outsourcing.models import BusinessFunction, Department, Workspace
+from vendors.models import Certification, VendorStatus
 
 #: ±20 % on every weight, 1,000 draws, as on the function page, but one shared set of draws
 #: (seed 0) so every function faces the same scenarios; a call "holds" when it keeps its
@@ -125,3 +126,29 @@ def robustness_shares(scope: ReportScope) -> dict[int, float]:
         ratings, scope.weights, spread=ROBUSTNESS_SPREAD, draws=ROBUSTNESS_DRAWS, seed=0
     )
     return {row["pk"]: round(float(share), 3) for row, share in zip(assessed, shares, strict=True)}
+
+
+def flag(key: str, title: str, items: list[str]) -> dict:
+    """A risk flag: how many, and the first few named."""
+    return {"key": key, "title": title, "count": len(items), "items": items[:LIST_LIMIT]}
+
+
+def vendor_standing(vendors, today: date) -> tuple[list[str], list[str]]:
+    """Of `vendors`: the suspended ones, and those whose certificate of some kind has lapsed
+    with no renewal in force (no later certificate of that kind), by name."""
+    by_pk = {vendor.pk: vendor for vendor in vendors}
+    suspended = sorted(v.name for v in by_pk.values() if v.status == VendorStatus.SUSPENDED)
+    latest: dict[tuple[int, str], date | None] = {}
+    for vendor_id, kind, expires_on in Certification.objects.filter(
+        vendor__in=by_pk.keys()
+    ).values_list("vendor_id", "kind", "expires_on"):
+        known = latest.get((vendor_id, kind), date.min)
+        latest[(vendor_id, kind)] = (
+            None if expires_on is None or known is None else max(known, expires_on)
+        )
+    lapsed = {
+        by_pk[vendor_id].name
+        for (vendor_id, _kind), expires_on in latest.items()
+        if expires_on is not None and expires_on < today
+    }
+    return suspended, sorted(lapsed)

@@ -1,7 +1,6 @@
 """The sections of a portfolio report that today's data can fill, as plain JSON."""
 
 from collections import Counter
-from datetime import date
 from decimal import Decimal
 
 from assessments import scoring
@@ -22,9 +21,11 @@ from portfolio.selectors.scope import (
     SURVIVES_SHARE,
     ReportScope,
     assessed_rows,
+    flag,
     money_text,
+    vendor_standing,
 )
-from vendors.models import Certification, Vendor, VendorStatus
+from vendors.models import Vendor
 
 
 def mix_section(scope: ReportScope) -> dict:
@@ -116,39 +117,19 @@ def robustness_section(scope: ReportScope, shares: dict[int, float]) -> dict:
     }
 
 
-def _flag(key: str, title: str, items: list[str]) -> dict:
-    return {"key": key, "title": title, "count": len(items), "items": items[:LIST_LIMIT]}
-
-
 def _vendor_flags(scope: ReportScope) -> tuple[list[str], list[str]]:
-    """Suspended vendors, and vendors whose certificate of some kind has lapsed with no
-    renewal in force, among those offering the service lines of the functions in scope."""
+    """Suspended vendors, and vendors with a lapsed certificate, among those offering the
+    service lines of the functions in scope."""
     lines = {row["service_line_id"] for row in scope.rows if row["service_line_id"]}
     if not lines:
         return [], []
-    vendors = {
-        vendor.pk: vendor
-        for vendor in Vendor.objects.filter(offerings__service_line__in=lines).distinct()
-    }
-    suspended = sorted(v.name for v in vendors.values() if v.status == VendorStatus.SUSPENDED)
-    latest: dict[tuple[int, str], date | None] = {}
-    for vendor_id, kind, expires_on in Certification.objects.filter(
-        vendor__in=vendors.keys()
-    ).values_list("vendor_id", "kind", "expires_on"):
-        known = latest.get((vendor_id, kind), date.min)
-        latest[(vendor_id, kind)] = (
-            None if expires_on is None or known is None else max(known, expires_on)
-        )
-    lapsed = {
-        vendors[vendor_id].name
-        for (vendor_id, _kind), expires_on in latest.items()
-        if expires_on is not None and expires_on < scope.today
-    }
-    return suspended, sorted(lapsed)
+    return vendor_standing(
+        Vendor.objects.filter(offerings__service_line__in=lines).distinct(), scope.today
+    )
 
 
 def risks_section(scope: ReportScope) -> dict:
-    """The risk flags today's data can raise; those needing contracts are a hook below."""
+    """The risk flags: from the functions and the catalog, and from active contracts."""
     unassessed = [row["name"] for row in scope.rows if not row["recommendation"]]
     sensitive = [
         f"{row['name']} ({OPTION_LABELS[row['recommendation']]})"
@@ -157,19 +138,21 @@ def risks_section(scope: ReportScope) -> dict:
         and row["recommendation"] != SourcingOption.IN_HOUSE
     ]
     suspended, lapsed = _vendor_flags(scope)
+    contracts = contract_risks_section(scope)
     return {
         "available": True,
         "flags": [
-            _flag("never_assessed", "Functions never assessed", unassessed),
-            _flag(
+            flag("never_assessed", "Functions never assessed", unassessed),
+            flag(
                 "sensitive_outsourced",
                 "Sensitive data (4–5) recommended for outsourcing",
                 sensitive,
             ),
-            _flag("suspended_vendors", "Suspended vendors offering these services", suspended),
-            _flag("expired_certificates", "Vendors with a lapsed certificate", lapsed),
+            flag("suspended_vendors", "Suspended vendors offering these services", suspended),
+            flag("expired_certificates", "Vendors with a lapsed certificate", lapsed),
+            *(contracts["flags"] if contracts["available"] else []),
         ],
-        "contracts": contract_risks_section(scope),
+        "contracts": contracts,
     }
 
 

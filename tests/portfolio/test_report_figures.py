@@ -145,7 +145,6 @@ def test_only_the_sections_asked_for_in_report_order(workspace):
 def test_sections_still_to_come_say_not_available_yet(workspace):
     sections = _figures(workspace)["sections"]
     assert sections["sla"]["available"] is False and sections["sla"]["reason"]
-    assert sections["risks"]["contracts"]["available"] is False
     # No function can be costed yet: savings say why in one line.
     assert sections["savings"]["available"] is False
     assert "business case needs" in sections["savings"]["reason"]
@@ -237,3 +236,30 @@ def test_notice_deadlines_in_the_next_12_months_soonest_first(workspace):
     rows = section["tables"][0]["rows"]
     assert [row[0] for row in rows] == ["Sooner", "Later"]
     assert rows[0][2] == "2026-10-02"  # the end date less the 90-day notice period
+
+
+def test_risk_flags_on_active_contracts(workspace):
+    from tests.vendors.contracts.factories import ContractFactory
+
+    _portfolio(workspace)  # the workspace is in Germany
+    health = BusinessFunctionFactory(workspace=workspace, name="Claims with health data")
+    assess(health, (1, 4, 5, 2, 2, 2, 5, 2))
+    offshore = ContractFactory(
+        workspace=workspace,
+        delivery_country="IN",
+        vendor=VendorFactory(legal_name="Far Ltd", status="suspended"),
+    )
+    offshore.functions.add(health, workspace.functions.get(name="Payroll"))
+    nearby = ContractFactory(workspace=workspace, delivery_country="AT")
+    nearby.functions.add(health)
+    lapsed = VendorFactory(legal_name="Lapsed Ltd")
+    CertificationFactory(
+        vendor=lapsed, issued_on=TODAY - timedelta(days=900), expires_on=TODAY - timedelta(days=1)
+    )
+    ContractFactory(workspace=workspace, vendor=lapsed)
+
+    flags = {f["key"]: f for f in _figures(workspace)["sections"]["risks"]["flags"]}
+    # Payroll's data sensitivity is 3: only the health claims are flagged, and only offshore.
+    assert flags["sensitive_offshore"]["items"] == ["Claims with health data (Far Ltd, India)"]
+    assert flags["suspended_under_contract"]["items"] == ["Far Ltd"]
+    assert flags["lapsed_under_contract"]["items"] == ["Lapsed Ltd"]
