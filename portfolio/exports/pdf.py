@@ -65,6 +65,26 @@ def _nothing_yet(key: str, data: dict) -> str:
     return NOTHING_YET[key] if data.get("available") and empty and empty() else ""
 
 
+def _cell(value) -> dict:
+    """A generic table's cell as printed: numbers grouped and right-aligned."""
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return {"text": "" if value is None else str(value), "number": False}
+    text = f"{value:,.0f}" if abs(value) >= 100 else f"{value:,.1f}".removesuffix(".0")
+    return {"text": text, "number": True}
+
+
+def _printed(data: dict) -> dict:
+    """A wired hook's section with its tables' cells ready to print."""
+    tables = []
+    for table in data.get("tables", []):
+        rows = [[_cell(v) for v in row] for row in table["rows"][:PDF_TABLE_LIMIT]]
+        numeric = [
+            i for i in range(len(table["headers"])) if rows and all(r[i]["number"] for r in rows)
+        ]
+        tables.append({**table, "rows": rows, "numeric": numeric})
+    return {**data, "tables": tables}
+
+
 def report_pdf(
     figures: dict, charts: dict[str, list[dict]], *, requested_by: str, language: str
 ) -> bytes:
@@ -78,6 +98,8 @@ def report_pdf(
                     {**p, "option_label": OPTION_NAMES[p["option"]]} for p in data["points"]
                 ],
             }
+        if key not in LAYOUTS and data.get("available"):
+            data = _printed(data)
         sections.append(
             {
                 "key": key,
