@@ -1,7 +1,7 @@
 """Sections whose data comes from other apps: the business case (projected savings) and
-contracts (concentration of spend, notice deadlines, the risk flags on contracts) are wired;
-SLA attainment is still a hook that returns `not_available(why)`, which every format renders
-as one line "Not available yet: why." To wire it, return instead
+contracts (concentration of spend, notice deadlines, scorecards, the risk flags on
+contracts). A section whose data cannot exist yet returns `not_available(why)`, which every
+format renders as one line "Not available yet: why." A section returns
 
     {"available": True, "sentences": [...],
      "tables": [{"name": "csv_stem", "title": "…", "headers": [...], "rows": [[...]]}]}
@@ -13,7 +13,7 @@ needs its own layout adds templates/portfolio/report_pdf/_<key>.html and a build
 portfolio/exports/tables.py.
 """
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from decimal import Decimal
 
 from django_countries import countries
@@ -29,13 +29,19 @@ from portfolio.selectors.scope import (
     vendor_standing,
 )
 from vendors.contracts.models import ContractStatus
-from vendors.contracts.selectors import contract_queryset, upcoming_deadlines
+from vendors.contracts.performance import SCORE_BANDS, TOP_BAND, score_band
+from vendors.contracts.selectors import (
+    contract_performance,
+    contract_queryset,
+    upcoming_deadlines,
+)
 from vendors.geography import Shore, shore_of
 
 NOTICE_WINDOW_DAYS = 365
 #: Above this Herfindahl–Hirschman index (shares in %, 0–10,000) spend is concentrated
 #: (docs/domain.md, *Portfolio view*).
 HHI_CONCENTRATED = 2500
+SCORE_BAND_ORDER = [TOP_BAND, *reversed([band for _bound, band in SCORE_BANDS])]
 
 
 def savings_section(scope: ReportScope) -> dict:
@@ -198,9 +204,69 @@ def notices_section(scope: ReportScope) -> dict:
     }
 
 
+def _vendor_scores(contracts) -> dict[str, dict]:
+    """Per vendor: the latest period's scorecard of each of its contracts, and its SLA
+    breaches over the last twelve periods measured."""
+    vendors: dict[str, dict] = {}
+    for contract in contracts:
+        performance = contract_performance(contract=contract)
+        scored = [p for p in performance.periods if p.outcome.score is not None]
+        entry = vendors.setdefault(
+            contract.vendor.name, {"scores": [], "contracts": 0, "breaches": 0}
+        )
+        entry["contracts"] += 1
+        if scored:
+            entry["scores"].append(scored[0].outcome.score)  # periods are newest first
+        entry["breaches"] += sum(len(p.breached) for p in performance.periods[:12])
+    return vendors
+
+
 def sla_section(scope: ReportScope) -> dict:
-    """SLA attainment and scorecard bands by vendor."""
-    return not_available("it needs contracts with SLAs and their measurements, not recorded yet")
+    """Scorecards by vendor (SLA attainment, docs/domain.md *Contracts and service
+    levels*): the mean of its active contracts' latest scores, its band, and its SLA
+    breaches. One contract at a time (a few queries each): a background report can
+    afford it."""
+    contracts = contract_queryset(workspace=scope.workspace).filter(status=ContractStatus.ACTIVE)
+    vendors = _vendor_scores(contracts)
+    rows = []
+    for name, entry in sorted(vendors.items()):
+        if not entry["scores"]:
+            continue
+        score = sum(entry["scores"], Decimal(0)) / len(entry["scores"])
+        rows.append(
+            [name, round(float(score), 1), score_band(score), entry["contracts"], entry["breaches"]]
+        )
+    if not rows:
+        return {
+            "available": True,
+            "tables": [],
+            "sentences": ["No active contract has SLA measurements yet."],
+        }
+    rows.sort(key=lambda row: (row[1], row[0]))
+    bands = Counter(row[2] for row in rows)
+    sentences = [
+        f"{len(rows)} vendor{'s' if len(rows) != 1 else ''} under contract have scorecards: "
+        + ", ".join(f"{bands[b]} {b}" for b in SCORE_BAND_ORDER if bands[b])
+        + f". The weakest is {rows[0][0]} ({rows[0][1]:g} of 100, {rows[0][2]})."
+    ]
+    return {
+        "available": True,
+        "sentences": sentences,
+        "tables": [
+            {
+                "name": "vendor_scorecards",
+                "title": "Scorecards by vendor, weakest first",
+                "headers": [
+                    "Vendor",
+                    "Latest scorecard (0–100)",
+                    "Band",
+                    "Active contracts",
+                    "SLA breaches (last 12 periods)",
+                ],
+                "rows": rows,
+            }
+        ],
+    }
 
 
 def contract_risks_section(scope: ReportScope) -> dict:

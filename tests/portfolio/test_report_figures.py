@@ -142,9 +142,10 @@ def test_only_the_sections_asked_for_in_report_order(workspace):
     assert list(figures["sections"]) == ["summary", "functions"]
 
 
-def test_sections_still_to_come_say_not_available_yet(workspace):
+def test_sections_without_their_data_say_so_in_one_line(workspace):
     sections = _figures(workspace)["sections"]
-    assert sections["sla"]["available"] is False and sections["sla"]["reason"]
+    assert sections["sla"]["sentences"] == ["No active contract has SLA measurements yet."]
+    assert sections["sla"]["tables"] == []
     # No function can be costed yet: savings say why in one line.
     assert sections["savings"]["available"] is False
     assert "business case needs" in sections["savings"]["reason"]
@@ -263,3 +264,28 @@ def test_risk_flags_on_active_contracts(workspace):
     assert flags["sensitive_offshore"]["items"] == ["Claims with health data (Far Ltd, India)"]
     assert flags["suspended_under_contract"]["items"] == ["Far Ltd"]
     assert flags["lapsed_under_contract"]["items"] == ["Lapsed Ltd"]
+
+
+def test_scorecards_by_vendor_weakest_first(workspace):
+    from tests.vendors.contracts.factories import (
+        ContractFactory,
+        MeasurementFactory,
+        ServiceLevelFactory,
+    )
+
+    def contract_scoring(vendor_name, values):
+        contract = ContractFactory(
+            workspace=workspace, vendor=VendorFactory(legal_name=vendor_name)
+        )
+        for value in values:  # two SLAs at 80 % or more, half the pool each
+            MeasurementFactory(sla=ServiceLevelFactory(contract=contract), value=Decimal(value))
+
+    contract_scoring("Good Ltd", [90, 95])
+    contract_scoring("Patchy Ltd", [90, 10])
+    section = _figures(workspace)["sections"]["sla"]
+    rows = section["tables"][0]["rows"]
+    assert [row[:3] for row in rows] == [
+        ["Patchy Ltd", 50.0, "average"],
+        ["Good Ltd", 100.0, "excellent"],
+    ]
+    assert "The weakest is Patchy Ltd (50 of 100, average)" in section["sentences"][0]
