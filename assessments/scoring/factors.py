@@ -34,6 +34,11 @@ OPTION_LABELS: dict[str, str] = {
     "IN_HOUSE": "Keep in-house",
 }
 
+#: The outcome when no option leads clearly (see ``model.NO_CLEAR_CALL_MARGIN``): it is stored
+#: and shown as such, never replaced by a default option.
+NO_CALL = "NO_CALL"
+NO_CALL_LABEL = "No clear call"
+
 #: How an option reads inside a sentence ("12 points ahead of in-house").
 OPTION_SHORT: dict[str, str] = {"BPO": "BPO", "KPO": "KPO", "ITO": "ITO", "IN_HOUSE": "in-house"}
 
