@@ -3,6 +3,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
 
+from assessments import scoring
 from assessments.scoring import FACTORS
 from outsourcing.models import BusinessFunction, Workspace
 
@@ -17,6 +18,17 @@ class SourcingOption(models.TextChoices):
     IN_HOUSE = "IN_HOUSE", "Keep in-house"
 
 
+class Recommendation(models.TextChoices):
+    """What a scored assessment recommends: a sourcing option, or no clear call (a tie or
+    near tie, shown as such and never replaced by a default option)."""
+
+    BPO = "BPO", "BPO"
+    KPO = "KPO", "KPO"
+    ITO = "ITO", "ITO"
+    IN_HOUSE = "IN_HOUSE", "Keep in-house"
+    NO_CALL = scoring.NO_CALL, scoring.NO_CALL_LABEL
+
+
 def _rating_field():
     return models.PositiveSmallIntegerField(validators=[MinValueValidator(1), MaxValueValidator(5)])
 
@@ -25,7 +37,10 @@ class Assessment(models.Model):
     """One rating of a function on the eight factors, and what the engine made of it.
 
     Re-assessing adds a row; the function points at its latest. When a workspace's
-    weights change, the latest assessments are re-scored in place (`scored_at` moves).
+    weights change, the latest assessments are re-scored in place (`scored_at` moves). When
+    the model itself changes (a new `model_version`), re-scoring adds a row instead, with the
+    same ratings and `rescored_from` pointing at the old one, so the old scores, call and
+    model version stay in the function's history.
     """
 
     function = models.ForeignKey(
@@ -50,15 +65,32 @@ class Assessment(models.Model):
     score_kpo = models.FloatField()
     score_ito = models.FloatField()
     score_in_house = models.FloatField()
-    recommendation = models.CharField(max_length=8, choices=SourcingOption.choices)
+    recommendation = models.CharField(max_length=8, choices=Recommendation.choices)
+    # The second-best option; with no clear call, one level with the best.
     runner_up = models.CharField(max_length=8, choices=SourcingOption.choices)
     margin = models.FloatField()
-    close_call = models.BooleanField()
+    close_call = models.BooleanField(
+        help_text="A clear call that one single-step rating change would overturn."
+    )
+    flips = models.JSONField(
+        default=list,
+        blank=True,
+        help_text="The single-step rating changes that would change the call: "
+        '[{"factor": …, "step": 1 or -1, "outcome": …}].',
+    )
     explanation = models.TextField()
     contributions = models.JSONField(help_text="Factor contributions to winner and runner-up.")
     weights = models.JSONField(help_text="The criteria weights the scores were computed with.")
     model_version = models.CharField(max_length=40)
     scored_at = models.DateTimeField(default=timezone.now)
+    rescored_from = models.ForeignKey(
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text="The assessment this one re-scored with a newer model (same ratings).",
+    )
 
     class Meta:
         ordering = ["-assessed_at", "-pk"]
@@ -71,8 +103,12 @@ class Assessment(models.Model):
                 for name in FACTOR_FIELDS
             ),
             models.CheckConstraint(
-                condition=models.Q(recommendation__in=SourcingOption.values),
+                condition=models.Q(recommendation__in=Recommendation.values),
                 name="assessment_recommendation_valid",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(runner_up__in=SourcingOption.values),
+                name="assessment_runner_up_valid",
             ),
         ]
         indexes = [models.Index(fields=["function", "-assessed_at"])]
@@ -85,8 +121,41 @@ class Assessment(models.Model):
         return {name: getattr(self, name) for name in FACTOR_FIELDS}
 
     @property
+    def is_clear_call(self) -> bool:
+        return self.recommendation != Recommendation.NO_CALL
+
+    @property
+    def leader(self) -> str:
+        """The best-scoring option (the recommendation when there is a clear call)."""
+        scores = self.scores
+        return max(scores, key=lambda option: (scores[option], -list(scores).index(option)))
+
+    @property
     def score_for_recommendation(self) -> float:
-        return self.scores[self.recommendation]
+        return self.scores[self.leader]
+
+    @property
+    def level_options(self) -> list[str]:
+        """With no clear call: the labels of the options within the margin of the best."""
+        scores, top = self.scores, self.scores[self.leader]
+        return [
+            SourcingOption(option).label
+            for option in scores
+            if top - scores[option] < scoring.NO_CLEAR_CALL_MARGIN
+        ]
+
+    @property
+    def outcome_words(self) -> str:
+        """How the outcome reads after "stays": "BPO", "Keep in-house", "without a clear call"."""
+        return self.get_recommendation_display() if self.is_clear_call else "without a clear call"
+
+    @property
+    def flip_list(self) -> list[scoring.Flip]:
+        """The stored flipping changes, each with its sentence (``.text``)."""
+        return [
+            scoring.Flip(factor=f["factor"], step=int(f["step"]), outcome=f["outcome"])
+            for f in self.flips or []
+        ]
 
     @property
     def scores(self) -> dict[str, float]:

@@ -9,7 +9,8 @@ Questionnaire metadata (one source of truth for the form and the explanations)
 
 Model (see ``model.py`` for the two stages, the table and why each number is what it is)
     DEFAULT_WEIGHTS, MODEL_VERSION (store it with every score), NO_CLEAR_CALL_MARGIN,
-    BASELINE, NO_CALL / NO_CALL_LABEL (the "no clear call" outcome).
+    BASELINE, NO_CALL / NO_CALL_LABEL (the "no clear call" outcome), stage_arrows() (the
+    two stages' direction tables, for the methodology page).
 
 Scoring
     score_batch(ratings, weights=None) -> DataFrame: scores 0..100 per option,
@@ -67,7 +68,7 @@ from .factors import (
     FactorInfo,
 )
 from .flips import Flip, flips_of
-from .model import BASELINE, DEFAULT_WEIGHTS, MODEL_VERSION, NO_CLEAR_CALL_MARGIN
+from .model import BASELINE, DEFAULT_WEIGHTS, MODEL_VERSION, NO_CLEAR_CALL_MARGIN, stage_arrows
 from .sensitivity import robustness, weight_intervals
 from .topsis import topsis
 from .validation import normalise_weights
@@ -105,6 +106,7 @@ __all__ = [
     "robustness",
     "score_batch",
     "score_one",
+    "stage_arrows",
     "topsis",
     "weight_intervals",
 ]

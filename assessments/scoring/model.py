@@ -152,6 +152,15 @@ class Stages(NamedTuple):
     fit: np.ndarray
 
 
+def stage_arrows() -> list[tuple[str, float, tuple[float, float, float]]]:
+    """The two stages' tables by factor: (factor, push on the case for outsourcing, pull on
+    the fit of BPO, KPO and ITO), e.g. ("strategic_importance", -1.0, (0.0, 0.5, 0.0))."""
+    return [
+        (factor, float(OUTSOURCING_CASE[j]), tuple(float(x) for x in KIND_FIT[:, j]))
+        for j, factor in enumerate(FACTORS)
+    ]
+
+
 def centre(ratings: np.ndarray) -> np.ndarray:
     """Map ratings 1..5 onto -1..1 (3 -> 0), element-wise."""
     return (ratings - 3.0) / 2.0

@@ -36,7 +36,7 @@ from decimal import Decimal
 import numpy as np
 from django.db.models import Exists, OuterRef, Prefetch, Q
 
-from assessments.models import SourcingOption
+from assessments.models import Recommendation, SourcingOption
 from assessments.scoring import topsis
 from outsourcing.models import BusinessFunction, Workspace
 from vendors.geography import Shore, shore_of
@@ -114,7 +114,7 @@ class Exclusion:
 @dataclass
 class Shortlist:
     function: BusinessFunction
-    state: str  # ranked | not_assessed | in_house | no_candidates
+    state: str  # ranked | not_assessed | no_call | in_house | no_candidates
     message: str = ""
     option: str = ""
     matched_on: str = ""
@@ -157,6 +157,14 @@ def function_vendor_shortlist(
             "Assess this function first: the shortlist follows its recommendation.",
         )
     option = assessment.recommendation
+    if option == Recommendation.NO_CALL:
+        return Shortlist(
+            function,
+            "no_call",
+            "There is no clear call between the options for this function yet, so there is "
+            "no vendor shortlist: settle the call first (its page lists the single rating "
+            "changes that would).",
+        )
     if option == SourcingOption.IN_HOUSE:
         return Shortlist(
             function,
