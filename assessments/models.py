@@ -5,6 +5,8 @@ from django.utils import timezone
 
 from assessments import scoring
 from assessments.scoring import FACTORS
+from assessments.scoring.explain import CLOSE_CALL_LEAD, SETTLE_LEAD
+from assessments.scoring.factors import OPTION_SHORT
 from outsourcing.models import BusinessFunction, Workspace
 
 # The eight factors in docs/domain.md's canonical order: each is a field of Assessment.
@@ -135,14 +137,22 @@ class Assessment(models.Model):
         return self.scores[self.leader]
 
     @property
-    def level_options(self) -> list[str]:
-        """With no clear call: the labels of the options within the margin of the best."""
-        scores, top = self.scores, self.scores[self.leader]
-        return [
-            SourcingOption(option).label
-            for option in scores
-            if top - scores[option] < scoring.NO_CLEAR_CALL_MARGIN
+    def level_text(self) -> str:
+        """With no clear call, the level options in a sentence: "BPO and in-house"."""
+        names = [
+            OPTION_SHORT[option]
+            for option, score in self.scores.items()
+            if self.scores[self.leader] - score < scoring.NO_CLEAR_CALL_MARGIN
         ]
+        return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+    @property
+    def explanation_reasons(self) -> str:
+        """The explanation without its list of flipping changes, for pages that list them."""
+        text = self.explanation
+        for lead in (CLOSE_CALL_LEAD, SETTLE_LEAD):
+            text = text.split(f" {lead}", 1)[0]
+        return text
 
     @property
     def outcome_words(self) -> str:

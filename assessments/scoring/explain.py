@@ -33,6 +33,9 @@ MAX_REASONS = 4
 MIN_POINTS = 1.0
 #: At most this many flipping changes are spelt out; the rest are counted.
 MAX_FLIPS = 4
+#: How the sentence listing the flipping changes begins, after a clear call and after none.
+CLOSE_CALL_LEAD = "A close call: "
+SETTLE_LEAD = "What would settle it: "
 
 
 class _Facts(NamedTuple):
@@ -72,8 +75,8 @@ def explain(scored: pd.Series | Mapping[str, Any] | ScoredFunction) -> str:
         listed = "; ".join(flip.text for flip in facts.flips[:MAX_FLIPS])
         if len(facts.flips) > MAX_FLIPS:
             listed += f"; and {len(facts.flips) - MAX_FLIPS} more"
-        lead_in = "A close call" if facts.close_call else "What would settle it"
-        text += f" {lead_in}: {listed}."
+        lead_in = CLOSE_CALL_LEAD if facts.close_call else SETTLE_LEAD
+        text += f" {lead_in}{listed}."
     return text
 
 

@@ -29,7 +29,7 @@ def test_a_tie_is_stored_as_no_clear_call_not_as_a_default_option(level):
     assert assessment.get_recommendation_display() == "No clear call"
     assert not assessment.close_call
     assert {"factor": "repetitiveness", "step": 1, "outcome": "BPO"} in assessment.flips
-    assert assessment.level_options == ["BPO", "KPO", "ITO", "Keep in-house"]
+    assert assessment.level_text == "BPO, KPO, ITO and in-house"
 
 
 def test_the_database_refuses_a_recommendation_that_is_not_an_outcome(level):
@@ -46,7 +46,7 @@ def test_the_function_page_says_no_clear_call_and_what_would_settle_it(
         .content.decode()
     )
     assert 'data-testid="recommendation">No clear call</span>' in page
-    assert "BPO, KPO, ITO, Keep in-house within 1 point of each other" in page
+    assert "BPO, KPO, ITO and in-house level, within 1 point (score 50)" in page
     assert 'data-testid="no-clear-call"' in page
     assert "One step more repetitiveness would make it BPO" in page
     assert "Recommended" not in page
