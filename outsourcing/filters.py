@@ -2,8 +2,7 @@ import django_filters
 from django import forms
 from django.db.models import Q
 
-from assessments.models import Recommendation
-from outsourcing.models import BusinessFunction, Department
+from outsourcing.models import BusinessFunction, Department, Recommendation
 
 NOT_ASSESSED = "NONE"
 

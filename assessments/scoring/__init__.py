@@ -52,7 +52,7 @@ from .ahp import (
     ahp_from_upper_triangle,
     ahp_priorities,
 )
-from .batch import ScoredFunction, score_batch, score_one
+from .batch import score_batch, score_one
 from .errors import InvalidMatrix, InvalidRatings, InvalidWeights, ScoringError
 from .explain import explain
 from .factors import (
@@ -69,6 +69,7 @@ from .factors import (
 )
 from .flips import Flip, flips_of
 from .model import BASELINE, DEFAULT_WEIGHTS, MODEL_VERSION, NO_CLEAR_CALL_MARGIN, stage_arrows
+from .scored import ScoredFunction
 from .sensitivity import robustness, weight_intervals
 from .topsis import topsis
 from .validation import normalise_weights

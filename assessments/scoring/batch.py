@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
@@ -12,7 +11,7 @@ import pandas as pd
 from .columns import FLIP_COLUMNS, RUNNER_UP_COLUMNS, SCORE_COLUMNS, WINNER_COLUMNS
 from .explain import explain
 from .factors import CRITERIA, FACTORS, OPTIONS
-from .flips import NO_FLIP, Flip, close_calls, flip_outcomes, flips_of
+from .flips import NO_FLIP, close_calls, flip_outcomes, flips_of
 from .model import (
     BASELINE,
     MODEL_VERSION,
@@ -22,6 +21,7 @@ from .model import (
     outcomes,
     stage_coefficients,
 )
+from .scored import ScoredFunction
 from .validation import normalise_weights, ratings_table
 
 #: Text columns are categoricals: built from integer codes without a Python string per row.
@@ -87,24 +87,6 @@ def score_batch(
     result = pd.DataFrame(columns, index=table.index)
     result.attrs["weights"] = dict(zip(CRITERIA, criterion_weights.tolist(), strict=True))
     return result
-
-
-@dataclass(frozen=True)
-class ScoredFunction:
-    """The scored result for one function: row 0 of ``score_batch`` in friendly types."""
-
-    scores: dict[str, float]
-    recommendation: str
-    leader: str
-    runner_up: str
-    margin: float
-    close_call: bool
-    flips: tuple[Flip, ...]
-    model_version: str
-    contributions_winner: dict[str, float]
-    contributions_runner_up: dict[str, float]
-    weights: dict[str, float]
-    explanation: str
 
 
 def score_one(

@@ -20,11 +20,10 @@ from .columns import RUNNER_UP_COLUMNS, SCORE_COLUMNS, WINNER_COLUMNS
 from .factors import FACTOR_INFO, FACTORS, NO_CALL, OPTION_SHORT, OPTIONS
 from .flips import Flip, flips_of
 from .model import DIRECTION, NO_CLEAR_CALL_MARGIN
+from .scored import ScoredFunction
 
-if TYPE_CHECKING:  # batch imports this module, so the type is only named for checkers
+if TYPE_CHECKING:
     import pandas as pd
-
-    from .batch import ScoredFunction
 
 #: At most this many reasons: a sentence, not a table.
 MAX_REASONS = 4

@@ -24,7 +24,7 @@ FACTORS: tuple[str, ...] = (
 #: The five criteria a consultant weights (docs/domain.md's "things to consider").
 CRITERIA: tuple[str, ...] = ("strategic_value", "cost", "task_nature", "flexibility", "control")
 
-#: The sourcing options; this order also breaks ties (see ``model.rank_options``).
+#: The sourcing options; this order names tied options (a tie is never a call: ``model.outcomes``).
 OPTIONS: tuple[str, ...] = ("BPO", "KPO", "ITO", "IN_HOUSE")
 
 OPTION_LABELS: dict[str, str] = {
