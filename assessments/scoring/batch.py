@@ -67,9 +67,9 @@ def score_batch(
     flip_codes = flip_outcomes(table.values, scores, stages, outcome)
 
     columns: dict[str, Any] = {SCORE_COLUMNS[o]: scores[:, k] for k, o in enumerate(OPTIONS)}
-    columns["recommendation"] = _outcome_column(outcome)
-    columns["leader"] = _outcome_column(leader)
-    columns["runner_up"] = _outcome_column(runner_up)
+    columns["recommendation"] = pd.Categorical.from_codes(outcome, OUTCOMES)
+    columns["leader"] = pd.Categorical.from_codes(leader, OPTIONS)
+    columns["runner_up"] = pd.Categorical.from_codes(runner_up, OPTIONS)
     columns["margin"] = margin
     columns["close_call"] = close_calls(outcome, flip_codes)
     columns["model_version"] = pd.Categorical.from_codes(
@@ -83,7 +83,7 @@ def score_batch(
             columns[name] = picked[:, j]
     flip_codes[flip_codes == NO_FLIP] = len(_OUTCOME_CATEGORIES) - 1
     for k, name in enumerate(FLIP_COLUMNS):
-        columns[name] = _outcome_column(flip_codes[:, k])
+        columns[name] = pd.Categorical.from_codes(flip_codes[:, k], _OUTCOME_CATEGORIES)
     result = pd.DataFrame(columns, index=table.index)
     result.attrs["weights"] = dict(zip(CRITERIA, criterion_weights.tolist(), strict=True))
     return result
@@ -114,11 +114,6 @@ def score_one(
         weights=dict(frame.attrs["weights"]),
         explanation=explain(row),
     )
-
-
-def _outcome_column(codes: np.ndarray) -> pd.Categorical:
-    """Outcome codes (indexes into OUTCOMES, or the "" of no flip) as a text column."""
-    return pd.Categorical.from_codes(codes, _OUTCOME_CATEGORIES)
 
 
 def _by_factor(row: pd.Series, names: tuple[str, ...]) -> dict[str, float]:
