@@ -40,8 +40,16 @@ RESULT_FIELDS = (
 
 
 def weights_as_dict(weights: Mapping[str, float]) -> dict[str, float]:
-    """The weights as the engine uses them (checked, summing to 1), by criterion."""
-    return dict(zip(scoring.CRITERIA, map(float, scoring.normalise_weights(weights)), strict=True))
+    """The weights as the engine uses them (checked, summing to 1), by criterion.
+
+    The engine's refusal (a missing, negative, non-finite or yes/no weight, or a sum too large
+    to add up) becomes a ValidationError listing each problem, for a form or the API to show.
+    """
+    try:
+        normalised = scoring.normalise_weights(weights)
+    except scoring.InvalidWeights as error:
+        raise ValidationError(list(error.problems), code="invalid_weights") from error
+    return dict(zip(scoring.CRITERIA, map(float, normalised), strict=True))
 
 
 def score_ratings(ratings: Sequence[Mapping[str, int]], weights: Mapping[str, float]) -> list[dict]:
