@@ -117,7 +117,11 @@ def main() -> None:
     table_rows = [
         (f"score_batch, {BATCH_ROWS:,} rows, contributions + flips", batch, BATCH_ROWS),
         (f"bare numpy matmul, {BATCH_ROWS:,} x 8 @ 8 x 4", matmul, BATCH_ROWS),
-        (f"Python loop (scores, call), {LOOP_ROWS:,} rows x {BATCH_ROWS // LOOP_ROWS}", loop, BATCH_ROWS),
+        (
+            f"Python loop (scores, call), {LOOP_ROWS:,} rows x {BATCH_ROWS // LOOP_ROWS}",
+            loop,
+            BATCH_ROWS,
+        ),
         (
             f"robustness, {ROBUST_ROWS:,} rows x {ROBUST_DRAWS:,} draws",
             robust,
