@@ -5,33 +5,38 @@ The two stages
 1. *Outsource or keep.* The case for outsourcing, E, weighs the five factors that speak to
    every kind of outsourcing alike (``OUTSOURCING_CASE``): low strategic importance, savings
    to be had, little need for day-to-day control, non-sensitive data and swinging demand
-   argue for handing the work out; their opposites argue for keeping it. E > 0 outsources,
-   E < 0 keeps, and nothing else takes part in this decision.
+   argue for handing the work out; their opposites argue for keeping it.
 2. *Which kind.* Each kind's fit, F_o, weighs the task nature (``KIND_FIT``): repetitive,
    general-skill work suits BPO, expert work suits KPO, IT work suits ITO. KPO also gets the
    milder arrows of strategic importance and control need (knowledge work sits closer to
    strategy and is run as a collaboration): those two pull half as hard against KPO as
    against BPO and ITO, which KIND_FIT says by giving KPO back half of stage 1's push.
 
-The four scores (0..100) show both stages at once:
+The four scores (0..100), one table (``DIRECTION`` = the two stages added up, which is
+docs/domain.md's direction table exactly):
 
-    in-house          = BASELINE - 50 * E / N
-    best-fitting kind = BASELINE + 50 * E / N
-    any other kind    = BASELINE + 50 * (E - (F_best - F_o)) / N
+    BPO, KPO, ITO = BASELINE + 50 * (E + F_o) / N
+    in-house      = BASELINE - 50 * E / N
 
-so the best kind and in-house mirror each other around 50 (stage 1 decides between them) and
-every other kind trails the best by its shortfall in fit (stage 2). In numbers: each rating r
-(1..5) is centred, s = (r - 3) / 2; each factor's weight is W_f = w_c * FACTOR_SHARE[f], its
-criterion's weight split among the criterion's factors; E = sum_f W_f * OUTSOURCING_CASE_f *
-s_f and F_o = sum_f W_f * KIND_FIT_of * s_f. N, the same for all options, is the stage-1
-weight total plus the largest fit gap any profile can show, so no score leaves 0..100.
+In numbers: each rating r (1..5) is centred, s = (r - 3) / 2; each factor's weight is
+W_f = w_c * FACTOR_SHARE[f], its criterion's weight split among the criterion's factors;
+E = sum_f W_f * OUTSOURCING_CASE_f * s_f and F_o = sum_f W_f * KIND_FIT_of * s_f. N, ONE
+normaliser for all four options, is the largest sum_f W_f * |DIRECTION_of| over the options
+(BPO's, whose row has no zero), so every score stays within 0..100 and BPO reaches both ends.
+A kind beats in-house when 2E + F_o > 0: the case for outsourcing decides, and a good fit
+for a specialist provider counts towards outsourcing; with the default weights a core,
+closely steered, sensitive function without big savings stays in-house whatever its task.
+
+Why one normaliser: when each option was scaled by its own factor total (model 1.x), a
+factor with the same arrow for BPO, KPO and ITO was worth different points to each and could
+move one kind past another. Now such a factor adds the same points to all three kinds.
 
 What this guarantees (tests/assessments/test_scoring_properties.py proves it over all 5^8
-rating profiles): cost, data sensitivity and demand variability add the same points to every
-kind, so they never move one kind past another; strategic importance and control need may
-move a call to KPO but never away from it, nor between BPO and ITO; scores only move in the
-directions of docs/domain.md's table. Each option's score is BASELINE plus eight per-factor
-contributions (``contributions``), which the charts and explanations show.
+rating profiles): cost, data sensitivity and demand variability never move one kind past
+another; strategic importance and control need may move a call to KPO but never away from
+it, nor between BPO and ITO; scores only move in the directions of the table. The model is
+linear in every rating: 50 * W_f * DIRECTION_of * s_f / N is factor f's contribution to
+option o, and BASELINE plus the eight is the score (the charts and explanations show them).
 
 Outcomes: the highest score is the recommendation, unless the two highest are less than
 NO_CLEAR_CALL_MARGIN apart: then the outcome is NO_CALL ("no clear call"), never a silently

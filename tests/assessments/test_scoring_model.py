@@ -249,3 +249,18 @@ def test_metadata_describes_every_factor_and_criterion_once() -> None:
     grouped = [f for info in CRITERION_INFO.values() for f in info.factors]
     assert sorted(grouped) == sorted(FACTORS)
     assert sum(DEFAULT_WEIGHTS.values()) == pytest.approx(1.0)
+
+
+def test_the_two_stages_add_up_to_the_domain_direction_table() -> None:
+    from assessments.scoring.model import DIRECTION
+
+    # docs/domain.md, "Criteria and factors": rows BPO, KPO, ITO, in-house; "mild" = 0.5.
+    domain = np.array(
+        [
+            [-1, 1, 1, -1, -1, -1, -1, 1],
+            [-0.5, 1, -1, 1, -0.5, -0.5, -1, 1],
+            [-1, 1, 0, 0, 1, -1, -1, 1],
+            [1, -1, 0, 0, 0, 1, 1, -1],
+        ]
+    )
+    np.testing.assert_array_equal(DIRECTION, domain)
