@@ -9,8 +9,10 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from assessments.scoring import FACTORS, NO_CALL, OPTIONS, score_batch
+from assessments.scoring import CRITERIA, FACTORS, NO_CALL, OPTIONS, score_batch
 from assessments.scoring.columns import FLIP_COLUMNS, SCORE_COLUMNS
 from assessments.scoring.flips import CHANGES
 
@@ -143,3 +145,19 @@ def test_scores_stay_between_0_and_100_and_bpo_reaches_both_ends(scored: pd.Data
     assert scores.min() >= 0 and scores.max() <= 100
     assert scored["score_bpo"].min() == pytest.approx(0)
     assert scored["score_bpo"].max() == pytest.approx(100)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    ratings=st.lists(st.integers(1, 4), min_size=8, max_size=8),
+    weights=st.lists(st.floats(0, 1), min_size=5, max_size=5).filter(lambda w: sum(w) > 1e-6),
+    factor=st.sampled_from(["cost_saving_potential", "data_sensitivity", "demand_variability"]),
+)
+def test_under_any_weights_a_shared_factor_moves_every_kind_alike(
+    ratings: list[int], weights: list[float], factor: str
+) -> None:
+    raised = list(ratings)
+    raised[FACTORS.index(factor)] += 1
+    scored = score_batch(np.array([ratings, raised]), dict(zip(CRITERIA, weights, strict=True)))
+    steps = np.diff(scored[[SCORE_COLUMNS[o] for o in KINDS]].to_numpy(), axis=0)[0]
+    np.testing.assert_allclose(steps, steps[0], atol=1e-9)
