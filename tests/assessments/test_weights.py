@@ -218,6 +218,6 @@ def test_the_methodology_page_shows_the_two_stages_and_no_clear_call(client_for,
         )
     ]
     # Strategic importance: against outsourcing in stage 1, a mild pull towards KPO in stage 2.
-    assert ">↓</td><td class=\"text-nowrap\">·</td><td class=\"text-nowrap\">↑ mild</td>" in table
+    assert '>↓</td><td class="text-nowrap">·</td><td class="text-nowrap">↑ mild</td>' in table
     assert "No clear call" in page
     assert "close call</strong> exactly when that list is not empty" in page
