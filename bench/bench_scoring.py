@@ -51,13 +51,15 @@ LOOP_ROWS = 2_000
 ROBUST_ROWS, ROBUST_DRAWS = 10_000, 1_000
 
 
-def best_of(runs: int, work: Callable[[], object]) -> float:
+def best_of(
+    runs: int, work: Callable[[], object], clock: Callable[[], float] = time.perf_counter
+) -> float:
     """Fastest of ``runs`` timings in seconds: the least disturbed by other processes."""
     timings = []
     for _ in range(runs):
-        start = time.perf_counter()
+        start = clock()
         work()
-        timings.append(time.perf_counter() - start)
+        timings.append(clock() - start)
     return min(timings)
 
 
@@ -92,6 +94,8 @@ def main() -> None:
     score_batch(ratings.head(10))  # warm up imports and caches
 
     batch = best_of(5, lambda: score_batch(ratings))
+    # CPU seconds as well: on a shared machine the wall clock also counts other people's work.
+    batch_cpu = best_of(5, lambda: score_batch(ratings), clock=time.process_time)
     # The yardstick: the same ratings times the model's (4, 8) table, nothing else.
     values = ratings.to_numpy(dtype=float)
     table = option_coefficients(stage_coefficients(normalise_weights(None)))
@@ -116,6 +120,7 @@ def main() -> None:
     )
     table_rows = [
         (f"score_batch, {BATCH_ROWS:,} rows, contributions + flips", batch, BATCH_ROWS),
+        ("  the same, CPU seconds", batch_cpu, BATCH_ROWS),
         (f"bare numpy matmul, {BATCH_ROWS:,} x 8 @ 8 x 4", matmul, BATCH_ROWS),
         (
             f"Python loop (scores, call), {LOOP_ROWS:,} rows x {BATCH_ROWS // LOOP_ROWS}",
@@ -133,10 +138,11 @@ def main() -> None:
     for task, seconds, count in table_rows:
         print(f"{task:<52} {seconds:>9.4f} {count / seconds:>14,.0f}")
     print(f"score_batch / bare matmul: {batch / matmul:,.0f}x")
-    print(
-        f"score_batch / limit of {LIMIT_SECONDS} s: {batch / LIMIT_SECONDS:.2f} "
-        f"({'within' if batch <= LIMIT_SECONDS else 'OVER'} the limit)"
-    )
+    for label, seconds in (("wall", batch), ("CPU", batch_cpu)):
+        print(
+            f"score_batch ({label}) / limit of {LIMIT_SECONDS} s: {seconds / LIMIT_SECONDS:.2f} "
+            f"({'within' if seconds <= LIMIT_SECONDS else 'OVER'} the limit)"
+        )
     print(f"speed-up of score_batch over the loop: {loop / batch:,.0f}x")
 
 

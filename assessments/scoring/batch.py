@@ -64,7 +64,7 @@ def score_batch(
     for j in range(len(FACTORS)):
         scores += centred[:, j, None] * table_of_points[:, j]
     outcome, leader, runner_up, margin = outcomes(scores)
-    flip_codes = flip_outcomes(table.values, scores, stages, outcome)
+    flip_codes = flip_outcomes(table.values, scores, stages, outcome, leader, margin)
 
     columns: dict[str, Any] = {SCORE_COLUMNS[o]: scores[:, k] for k, o in enumerate(OPTIONS)}
     columns["recommendation"] = pd.Categorical.from_codes(outcome, OUTCOMES)

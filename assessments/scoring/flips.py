@@ -31,7 +31,14 @@ if TYPE_CHECKING:
 
 from .columns import FLIP_COLUMNS
 from .factors import FACTOR_INFO, FACTORS, NO_CALL, OPTION_SHORT, OPTIONS
-from .model import NO_CALL_CODE, NO_CLEAR_CALL_MARGIN, Stages, decide, option_coefficients
+from .model import (
+    NO_CALL_CODE,
+    NO_CLEAR_CALL_MARGIN,
+    TIE_TOLERANCE,
+    Stages,
+    decide,
+    option_coefficients,
+)
 
 #: The 16 candidate changes in column order: (factor index, step), each factor up then down.
 CHANGES: tuple[tuple[int, int], ...] = tuple(
@@ -48,35 +55,43 @@ _MOVES[np.arange(len(CHANGES)), _FACTOR] = _STEP / 2.0
 
 
 def flip_outcomes(
-    ratings: np.ndarray, scores: np.ndarray, stages: Stages, outcome: np.ndarray
+    ratings: np.ndarray,
+    scores: np.ndarray,
+    stages: Stages,
+    outcome: np.ndarray,
+    leader: np.ndarray,
+    margin: np.ndarray,
 ) -> np.ndarray:
     """For each row and each of the 16 CHANGES, the outcome code it would give if it flips.
 
     ``ratings`` (n, 8) are the 1..5 ratings, ``scores`` (n, 4) their scores under the
     weighting whose coefficients are ``stages`` (see ``model.stage_coefficients``), and
-    ``outcome`` (n,) the rows' outcome codes (see
-    ``model.outcomes``). Returns an int8 array (n, 16): the new outcome code (index into
-    OUTCOMES) where the change flips the result, NO_FLIP where it does not or would take the
-    rating outside 1..5.
+    ``outcome``, ``leader`` and ``margin`` (n,) what ``model.outcomes`` made of them.
+    Returns an int8 array (n, 16): the new outcome code (index into OUTCOMES) where the
+    change flips the result, NO_FLIP where it does not or would take the rating outside 1..5.
     """
     shifts = _MOVES @ option_coefficients(stages).T  # (16, 4): points each change moves
-    top_two = np.partition(scores, len(OPTIONS) - 2, axis=1)[:, -2:]
-    # Rows in order of their margin, so the rows a change can affect are a prefix: no gather.
-    order = np.argsort(top_two[:, 1] - top_two[:, 0], kind="stable")
-    margin = (top_two[:, 1] - top_two[:, 0])[order]
+    # How far change k can cut a lead of option L: the most any other option gains on L.
+    others = np.where(np.eye(len(OPTIONS), dtype=bool), -np.inf, shifts[:, None, :])
+    cut = others.max(axis=2) - shifts  # (16, 4), by change and leader
+    # A clear call changes only if a step cuts its lead below NO_CLEAR_CALL_MARGIN (a new
+    # leader cuts it below 0); no clear call changes only if a step lifts its lead to it. So
+    # a row is decided again for change k only if margin < MARGIN + max(cut, 0): with rows
+    # sorted by leader, then margin, those are a prefix of each leader's block (no gather).
+    reach = NO_CLEAR_CALL_MARGIN + np.maximum(cut, 0.0) + TIE_TOLERANCE
+    order = np.lexsort((margin, leader))
+    margin, leader = margin[order], leader[order]
     columns = [scores[order, o] for o in range(len(OPTIONS))]
     ratings, outcome = ratings[order], outcome[order]
+    starts = np.searchsorted(leader, np.arange(len(OPTIONS) + 1))
     found = np.full((len(order), len(CHANGES)), NO_FLIP, dtype=np.int8)
-    for k, (j, step) in enumerate(CHANGES):
-        # Change k moves one option against another by at most `reach` points, so a row
-        # whose leader is ahead by NO_CLEAR_CALL_MARGIN + reach or more keeps its call: only
-        # the rows before it (no clear calls included) are decided again.
-        reach = shifts[k].max() - shifts[k].min()
-        count = int(np.searchsorted(margin, NO_CLEAR_CALL_MARGIN + reach))
-        moved = decide([column[:count] + shifts[k, o] for o, column in enumerate(columns)])[0]
-        rating = ratings[:count, j] + step
-        flips = (moved != outcome[:count]) & (rating >= 1) & (rating <= 5)
-        found[:count, k] = np.where(flips, moved, NO_FLIP)
+    for first, last, lead in zip(starts[:-1], starts[1:], range(len(OPTIONS)), strict=True):
+        for k, (j, step) in enumerate(CHANGES):
+            rows = slice(first, first + np.searchsorted(margin[first:last], reach[k, lead]))
+            moved = decide([column[rows] + shifts[k, o] for o, column in enumerate(columns)])[0]
+            rating = ratings[rows, j] + step
+            flips = (moved != outcome[rows]) & (rating >= 1) & (rating <= 5)
+            found[rows, k] = np.where(flips, moved, NO_FLIP)
     result = np.empty_like(found)
     result[order] = found
     return result
