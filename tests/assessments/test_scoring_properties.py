@@ -161,3 +161,25 @@ def test_under_any_weights_a_shared_factor_moves_every_kind_alike(
     scored = score_batch(np.array([ratings, raised]), dict(zip(CRITERIA, weights, strict=True)))
     steps = np.diff(scored[[SCORE_COLUMNS[o] for o in KINDS]].to_numpy(), axis=0)[0]
     np.testing.assert_allclose(steps, steps[0], atol=1e-9)
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    rows=st.lists(st.lists(st.integers(1, 5), min_size=8, max_size=8), min_size=1, max_size=20),
+    weights=st.lists(st.floats(0, 1), min_size=5, max_size=5).filter(lambda w: sum(w) > 1e-6),
+)
+def test_under_any_weights_each_flip_is_what_scoring_the_changed_ratings_gives(
+    rows: list[list[int]], weights: list[float]
+) -> None:
+    mapping = dict(zip(CRITERIA, weights, strict=True))
+    scored = score_batch(np.array(rows), mapping)
+    for (j, step), column in zip(CHANGES, FLIP_COLUMNS, strict=True):
+        moved = np.array(rows)
+        moved[:, j] += step
+        inside = (moved[:, j] >= 1) & (moved[:, j] <= 5)
+        expected = np.full(len(rows), "", dtype=object)
+        if inside.any():
+            after = score_batch(moved[inside], mapping)["recommendation"].to_numpy()
+            before = scored["recommendation"].to_numpy()[inside]
+            expected[inside] = np.where(after != before, after, "")
+        assert list(scored[column]) == list(expected), column
