@@ -8,6 +8,7 @@ file and executes Celery tasks in-process, so a newcomer needs nothing but Pytho
 from pathlib import Path
 
 import environ
+from celery.schedules import crontab
 from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -124,7 +125,16 @@ STORAGES = {
     },
 }
 
-EMAIL_BACKEND = env.str("EMAIL_BACKEND", default="django.core.mail.backends.console.EmailBackend")
+# Mail: printed to the console unless EMAIL_URL names a server, e.g.
+# smtp+tls://user:password@smtp.example.com:587 (django-environ's email URL syntax).
+if env.str("EMAIL_URL", default=""):
+    vars().update(env.email_url("EMAIL_URL"))
+else:
+    EMAIL_BACKEND = env.str(
+        "EMAIL_BACKEND", default="django.core.mail.backends.console.EmailBackend"
+    )
+# Links in e-mails (contract reminders) point here.
+SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000")
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="Sourcewise <noreply@localhost>")
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
@@ -150,6 +160,16 @@ CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+# Task modules outside an app's tasks.py, which autodiscovery would not find.
+CELERY_IMPORTS = ["vendors.contracts.tasks"]
+# Celery beat: the daily notice-deadline reminders (in CELERY_TIMEZONE = TIME_ZONE).
+CELERY_TIMEZONE = TIME_ZONE
+CELERY_BEAT_SCHEDULE = {
+    "send-contract-reminders": {
+        "task": "vendors.contracts.send_contract_reminders",
+        "schedule": crontab(hour=7, minute=0),
+    },
+}
 
 # Production hardening, on whenever DEBUG is off (override for a plain-HTTP trial).
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
@@ -200,6 +220,7 @@ SPECTACULAR_SETTINGS = {
     "COMPONENT_SPLIT_REQUEST": True,
     "ENUM_NAME_OVERRIDES": {
         "SourcingOptionEnum": "assessments.models.SourcingOption",
+        "RecommendationEnum": "outsourcing.models.Recommendation",
         "JobStatusEnum": "outsourcing.models.Job.Status",
         "VendorStatusEnum": "vendors.models.VendorStatus",
         "SaatyJudgementEnum": "api.serializers.weights.SAATY_VALUES",

@@ -7,6 +7,8 @@ from assessments.scoring import FACTORS
 from assessments.scoring.columns import FLIP_COLUMNS
 
 MAX_ROWS = 10_000
+#: What a flip__ column may hold: the outcome the step would give, or "" when it changes nothing.
+FLIP_OUTCOMES = [*Recommendation.choices, ("", "No change")]
 
 
 class BulkScoreRequestSerializer(serializers.Serializer):
@@ -60,7 +62,7 @@ class BulkScoreRowSerializer(serializers.Serializer):
                 )
         for column in FLIP_COLUMNS:
             fields[column] = serializers.ChoiceField(
-                choices=[*Recommendation.choices, ("", "No change")],
+                choices=FLIP_OUTCOMES,
                 allow_blank=True,
                 help_text="What the result would become with that factor one step up (or "
                 "down); empty when it would not change.",
