@@ -26,6 +26,7 @@ RESULT_COLUMNS = (
     "score_in_house",
     "margin",
     "close_call",
+    "what_would_change_it",
     "model_version",
     "assessed_at",
 )

@@ -40,6 +40,7 @@ def inventory_rows(*, workspace: Workspace) -> list[list]:
                 assessment.score_in_house,
                 assessment.margin,
                 assessment.close_call,
+                "; ".join(flip.text for flip in assessment.flip_list),
                 assessment.model_version,
                 timezone.localtime(assessment.assessed_at).replace(microsecond=0),
             ]

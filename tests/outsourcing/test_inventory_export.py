@@ -103,3 +103,19 @@ def test_import_command_is_all_or_nothing(workspace, tmp_path):
     good.write_text("name,fte\nPayroll,1\nHelpdesk,2\n")
     call_command("import_functions", str(good), "--workspace", workspace.slug)
     assert BusinessFunction.objects.count() == 2
+
+
+def test_an_export_says_no_clear_call_and_what_would_change_a_close_call(workspace):
+    assess(BusinessFunctionFactory(workspace=workspace, name="Level"), (3,) * 8)
+    assess(BusinessFunctionFactory(workspace=workspace, name="Fragile"), (4, 4, 4, 2, 2, 4, 3, 3))
+    _, content, _ = inventory_file(workspace=workspace, file_format="csv")
+    by_name = {row["name"]: row for row in csv.DictReader(io.StringIO(content.decode()))}
+    assert by_name["Level"]["recommendation"] == "NO_CALL"
+    assert by_name["Level"]["close_call"] == "False"
+    assert (
+        "one step more repetitiveness would make it BPO" in by_name["Level"]["what_would_change_it"]
+    )
+    assert by_name["Fragile"]["close_call"] == "True"
+    assert by_name["Fragile"]["what_would_change_it"].startswith(
+        "one step more strategic importance would make it in-house; "
+    )
