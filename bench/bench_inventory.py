@@ -28,11 +28,11 @@ from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
 
+from assessments.inventory.columns import INPUT_COLUMNS  # noqa: E402
+from assessments.inventory.importer import inventory_plan  # noqa: E402
+from assessments.inventory.services import inventory_import  # noqa: E402
 from assessments.models import FACTOR_FIELDS  # noqa: E402
-from outsourcing.inventory.columns import INPUT_COLUMNS  # noqa: E402
-from outsourcing.inventory.importer import inventory_plan  # noqa: E402
 from outsourcing.models import Membership, Role, User, Workspace  # noqa: E402
-from outsourcing.services.inventory import inventory_import  # noqa: E402
 from outsourcing.tabular import read_table, write_csv  # noqa: E402
 
 ROWS = 10_000

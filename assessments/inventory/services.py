@@ -7,15 +7,15 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
 
-from assessments.models import FACTOR_FIELDS
-from assessments.services import assessments_create_bulk
-from outsourcing.inventory.columns import INPUT_COLUMNS
-from outsourcing.inventory.importer import (
+from assessments.inventory.columns import INPUT_COLUMNS
+from assessments.inventory.importer import (
     InventoryInvalid,
     InventoryPlan,
     PlannedRow,
     inventory_plan,
 )
+from assessments.models import FACTOR_FIELDS
+from assessments.services import assessments_create_bulk
 from outsourcing.models import (
     BusinessFunction,
     CurrentSourcing,

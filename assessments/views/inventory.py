@@ -7,16 +7,16 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
+from assessments.inventory.columns import INPUT_COLUMNS
+from assessments.inventory.exporter import inventory_template
+from assessments.inventory.importer import InventoryInvalid
+from assessments.inventory.services import inventory_upload
+from assessments.tasks import export_functions, import_functions
 from outsourcing.access import workspace_view
-from outsourcing.inventory.columns import INPUT_COLUMNS
-from outsourcing.inventory.exporter import inventory_template
-from outsourcing.inventory.importer import InventoryInvalid
 from outsourcing.models import Job, Role
 from outsourcing.selectors import job_get
-from outsourcing.services.inventory import inventory_upload
 from outsourcing.services.jobs import job_confirm, job_discard, job_start
 from outsourcing.tabular import TableError
-from outsourcing.tasks import export_functions, import_functions
 
 FORMATS = {
     "csv": "text/csv; charset=utf-8",
@@ -59,7 +59,7 @@ def function_import(request):
             return redirect("import_preview", slug=request.workspace.slug, pk=job.pk)
     return render(
         request,
-        "outsourcing/function_import.html",
+        "assessments/function_import.html",
         {
             "form": form,
             "problems": problems,
@@ -84,7 +84,7 @@ def import_preview(request, pk: int):
     job = _preview_job(request, pk)
     if job.status != Job.Status.PREVIEW:
         return redirect("job_detail", slug=request.workspace.slug, pk=job.pk)
-    return render(request, "outsourcing/import_preview.html", {"job": job})
+    return render(request, "assessments/import_preview.html", {"job": job})
 
 
 @workspace_view(min_role=Role.EDITOR)

@@ -2,9 +2,9 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from outsourcing.inventory.importer import InventoryInvalid, inventory_plan
+from assessments.inventory.importer import InventoryInvalid, inventory_plan
+from assessments.inventory.services import inventory_import
 from outsourcing.models import Workspace
-from outsourcing.services.inventory import inventory_import
 from outsourcing.tabular import TableError, read_table
 
 

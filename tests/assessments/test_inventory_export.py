@@ -7,11 +7,11 @@ import openpyxl
 import pytest
 from django.core.management import call_command
 
-from outsourcing.inventory.columns import EXPORT_COLUMNS
-from outsourcing.inventory.exporter import inventory_file
-from outsourcing.inventory.importer import inventory_plan
+from assessments.inventory.columns import EXPORT_COLUMNS
+from assessments.inventory.exporter import inventory_file
+from assessments.inventory.importer import inventory_plan
+from assessments.inventory.services import inventory_import
 from outsourcing.models import BusinessFunction
-from outsourcing.services.inventory import inventory_import
 from outsourcing.tabular import read_table
 from tests.factories import MARKET_RESEARCH, PAYROLL, BusinessFunctionFactory, assess
 
