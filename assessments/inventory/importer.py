@@ -1,62 +1,30 @@
 """Checking an inventory file and turning it into a plan, before anything is written.
 
-The whole file is checked; every problem is reported as “row 7, column data_sensitivity:
-6 is not between 1 and 5”; only a file without problems becomes a plan.
+The file goes through the one import pipeline (`outsourcing.imports`): the whole file is
+checked and every problem reported as “row 7, column data_sensitivity: 6 is not between
+1 and 5”; only a file without problems becomes a plan.
 """
 
 from dataclasses import dataclass, field
 
-from assessments.inventory.columns import (
-    EXPORT_COLUMNS,
-    INPUT_COLUMNS,
-    REQUIRED_COLUMNS,
-    RESULT_COLUMNS,
-    normalise_header,
-)
+from assessments.inventory.columns import INPUT_COLUMNS, REQUIRED_COLUMNS, RESULT_COLUMNS
 from assessments.models import FACTOR_FIELDS
-from outsourcing.cells import (
+from outsourcing.imports.cells import (
     CellError,
+    normalise_header,
     parse_choice,
     parse_count,
     parse_decimal,
     parse_rating,
     parse_text,
+    quoted,
 )
+from outsourcing.imports.plan import Column, ImportInvalid, ParsedRow, Plan, Problem, Schema
+from outsourcing.imports.reader import Table
 from outsourcing.models import BusinessFunction, CurrentSourcing, Workspace
-from outsourcing.tabular import Table
 
-MAX_PROBLEMS_SHOWN = 200
-
-
-@dataclass(frozen=True)
-class Problem:
-    message: str
-    row: int | None = None
-    column: str | None = None
-
-    def __str__(self) -> str:
-        where = ", ".join(
-            part
-            for part in (
-                f"row {self.row}" if self.row is not None else "",
-                f"column {self.column}" if self.column else "",
-            )
-            if part
-        )
-        return f"{where}: {self.message}" if where else self.message
-
-
-class InventoryInvalid(Exception):
-    def __init__(self, problems: list[Problem]):
-        super().__init__(f"{len(problems)} problem(s) in the file")
-        self.problems = problems
-
-    @property
-    def messages(self) -> list[str]:
-        shown = [str(p) for p in self.problems[:MAX_PROBLEMS_SHOWN]]
-        if len(self.problems) > MAX_PROBLEMS_SHOWN:
-            shown.append(f"… and {len(self.problems) - MAX_PROBLEMS_SHOWN:,} more problems.")
-        return shown
+# The name the views and commands have always caught; the pipeline's one error type.
+InventoryInvalid = ImportInvalid
 
 
 @dataclass
@@ -68,9 +36,8 @@ class PlannedRow:
 
 
 @dataclass
-class InventoryPlan:
-    columns: list[str]  # the input columns the file has
-    rows: list[PlannedRow] = field(default_factory=list)
+class InventoryPlan(Plan):
+    columns: list[str] = field(default_factory=list)  # the input columns the file has
 
     @property
     def creates(self) -> list[PlannedRow]:
@@ -83,24 +50,6 @@ class InventoryPlan:
     @property
     def assessed(self) -> list[PlannedRow]:
         return [row for row in self.rows if row.ratings is not None]
-
-
-def _check_header(headers: list[str]) -> tuple[list[str], list[Problem]]:
-    columns = [normalise_header(h) for h in headers]
-    problems = []
-    seen = set()
-    for position, (raw, column) in enumerate(zip(headers, columns, strict=True), start=1):
-        if not column:
-            problems.append(Problem(f"column {position} has no header"))
-        elif column in seen:
-            problems.append(Problem(f"column “{raw}” appears twice"))
-        elif column not in EXPORT_COLUMNS:
-            problems.append(
-                Problem(f"unknown column “{raw}”; the columns are: {', '.join(INPUT_COLUMNS)}")
-            )
-        seen.add(column)
-    problems += [Problem(f"missing column “{c}”") for c in REQUIRED_COLUMNS if c not in seen]
-    return columns, problems
 
 
 SOURCING_CHOICES = {
@@ -122,26 +71,19 @@ def _service_line_parser():
 
     def parse(text: str):
         text = parse_text(text)
-        if not text:
-            return None
         line = lines.get(text.lower()) or lines.get(normalise_header(text))
         if line is None:
             raise CellError(
-                f"“{text}” is not a service line code (e.g. payroll, it-support, market-research)"
+                f"{quoted(text)} is not a service line code (e.g. payroll, it-support, "
+                "market-research)"
             )
         return line
 
     return parse
 
 
-def inventory_plan(*, workspace: Workspace, table: Table) -> InventoryPlan:
-    """Check every row of `table`; return the plan, or raise InventoryInvalid listing all
-    problems. Functions are matched to existing ones by name, ignoring case."""
-    columns, problems = _check_header(table.headers)
-    if problems:
-        raise InventoryInvalid(problems)
-    present = [c for c in columns if c in INPUT_COLUMNS]
-    factor_columns = [f for f in FACTOR_FIELDS if f in present]
+def inventory_schema() -> Schema:
+    """The inventory's columns and their cell rules (the service lines as they are now)."""
     parsers = {
         "name": lambda t: parse_text(t, max_length=200),
         "department": lambda t: parse_text(t, max_length=100),
@@ -153,57 +95,70 @@ def inventory_plan(*, workspace: Workspace, table: Table) -> InventoryPlan:
         "current_sourcing": lambda t: parse_choice(t, SOURCING_CHOICES, "in_house or outsourced"),
         **dict.fromkeys(FACTOR_FIELDS, parse_rating),
     }
-    plan = InventoryPlan(columns=present)
-    first_row_of = {}
-    for index, cells in enumerate(table.rows):
-        number = table.row_number(index)
-        if len(cells) > len(columns) and any(cells[len(columns) :]):
-            problems.append(
-                Problem(f"has {len(cells)} cells but the header has {len(columns)} columns", number)
-            )
+    return Schema(
+        (
+            *(Column(c, parsers[c], required=c in REQUIRED_COLUMNS) for c in INPUT_COLUMNS),
+            *(Column(c, str, ignored=True) for c in RESULT_COLUMNS),
+        )
+    )
+
+
+def inventory_plan(*, workspace: Workspace, table: Table) -> InventoryPlan:
+    """Check every row of `table`; return the plan, or raise InventoryInvalid listing all
+    problems. Functions are matched to existing ones by name, ignoring case."""
+    rows, problems = inventory_schema().parse(table)
+    if rows is None:
+        raise InventoryInvalid(problems)
+    headers = [normalise_header(header) for header in table.headers]
+    columns = [column for column in headers if column in INPUT_COLUMNS]
+    plan = InventoryPlan(columns=columns, problems=problems)
+    _check_names(rows, plan)
+    for row in rows:
+        plan.rows.append(_planned_row(row, columns, plan))
+    plan.raise_if_invalid()
+    _match_existing(plan, workspace)
+    return plan
+
+
+def _check_names(rows: list[ParsedRow], plan: InventoryPlan) -> None:
+    """A name given twice in one file (in any case) is a problem at its second row."""
+    first_row_of: dict[str, int] = {}
+    for row in rows:
+        name = row.values.get("name")
+        if not name:
             continue
-        values = {}
-        for column, text in zip(columns, cells, strict=False):
-            if column in RESULT_COLUMNS:
-                continue
-            try:
-                values[column] = parsers[column](text)
-            except CellError as exc:
-                problems.append(Problem(str(exc), number, column))
-        name = values.get("name")
-        if "name" in values and not name:
-            problems.append(Problem("the name is empty", number, "name"))
-        elif name:
-            key = name.lower()
-            if key in first_row_of:
-                problems.append(
-                    Problem(
-                        f"“{name}” appears again (first in row {first_row_of[key]})", number, "name"
-                    )
-                )
-            first_row_of.setdefault(key, number)
-        given = [f for f in factor_columns if values.get(f) is not None]
-        ratings = None
-        if given and len(given) < len(FACTOR_FIELDS):
-            missing = [f for f in FACTOR_FIELDS if f not in given]
-            problems.append(
+        key = name.lower()
+        if key in first_row_of:
+            plan.problems.append(
                 Problem(
-                    f"has {len(given)} of the 8 factor ratings; give all eight or none "
-                    f"(missing: {', '.join(missing)})",
-                    number,
+                    f"{quoted(name)} appears again (first in row {first_row_of[key]})",
+                    row.number,
+                    "name",
                 )
             )
-        elif given:
-            ratings = {f: values[f] for f in FACTOR_FIELDS}
-        plan.rows.append(
-            PlannedRow(
-                number=number,
-                values={k: v for k, v in values.items() if k not in FACTOR_FIELDS},
-                ratings=ratings,
+        first_row_of.setdefault(key, row.number)
+
+
+def _planned_row(row: ParsedRow, columns: list[str], plan: InventoryPlan) -> PlannedRow:
+    """The row's values and its ratings, which come all eight or none."""
+    given = [f for f in FACTOR_FIELDS if f in columns and row.values.get(f) is not None]
+    ratings = None
+    if given and len(given) < len(FACTOR_FIELDS):
+        missing = [f for f in FACTOR_FIELDS if f not in given]
+        plan.problems.append(
+            Problem(
+                f"has {len(given)} of the 8 factor ratings; give all eight or none "
+                f"(missing: {', '.join(missing)})",
+                row.number,
             )
         )
-    if problems:
-        raise InventoryInvalid(problems)
+    elif given:
+        ratings = {f: row.values[f] for f in FACTOR_FIELDS}
+    values = {k: v for k, v in row.values.items() if k not in FACTOR_FIELDS}
+    return PlannedRow(number=row.number, values=values, ratings=ratings)
+
+
+def _match_existing(plan: InventoryPlan, workspace: Workspace) -> None:
     existing = {
         f.name.lower(): f
         for f in BusinessFunction.objects.filter(workspace=workspace).select_related(
@@ -212,4 +167,3 @@ def inventory_plan(*, workspace: Workspace, table: Table) -> InventoryPlan:
     }
     for row in plan.rows:
         row.existing = existing.get(row.values["name"].lower())
-    return plan

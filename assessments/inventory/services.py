@@ -2,8 +2,6 @@
 
 from dataclasses import dataclass
 
-from django.conf import settings
-from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
 
@@ -16,6 +14,9 @@ from assessments.inventory.importer import (
 )
 from assessments.models import FACTOR_FIELDS
 from assessments.services import assessments_create_bulk
+from outsourcing.imports.limits import Limits
+from outsourcing.imports.preview import import_preview_create, import_preview_source
+from outsourcing.imports.reader import read_table
 from outsourcing.models import (
     BusinessFunction,
     CurrentSourcing,
@@ -25,7 +26,6 @@ from outsourcing.models import (
     Workspace,
 )
 from outsourcing.services.jobs import JobOutput, ProgressFn
-from outsourcing.tabular import read_table
 
 
 @dataclass(frozen=True)
@@ -152,20 +152,15 @@ def inventory_upload(*, workspace: Workspace, uploaded_by: User, filename: str, 
     column); otherwise returns a job awaiting confirmation, with a summary to preview.
     Nothing in the workspace changes until the job is confirmed.
     """
-    table = read_table(
-        data,
-        filename=filename,
-        max_bytes=settings.IMPORT_MAX_BYTES,
-        max_rows=settings.IMPORT_MAX_ROWS,
-    )
+    table = read_table(data, filename=filename, limits=Limits.from_settings())
     plan = inventory_plan(workspace=workspace, table=table)
-    job = Job(
+    return import_preview_create(
         workspace=workspace,
         kind=Job.Kind.IMPORT_FUNCTIONS,
-        status=Job.Status.PREVIEW,
         requested_by=uploaded_by,
+        filename=filename,
+        data=data,
         params={
-            "filename": filename,
             "rows": len(plan.rows),
             "columns": plan.columns,
             "create_count": len(plan.creates),
@@ -175,22 +170,14 @@ def inventory_upload(*, workspace: Workspace, uploaded_by: User, filename: str, 
             "updates": [row.values["name"] for row in plan.updates[:PREVIEW_NAMES]],
         },
     )
-    job.source_file.save(filename, ContentFile(data), save=False)
-    job.save()
-    return job
 
 
 def inventory_import_work(job: Job, report_progress: ProgressFn) -> JobOutput:
     """The confirmed import: the file is checked again (the workspace may have changed
     since the preview) and applied all or nothing."""
     report_progress(5, "Checking the file again…")
-    with job.source_file.open("rb") as source:
-        data = source.read()
     table = read_table(
-        data,
-        filename=job.params["filename"],
-        max_bytes=settings.IMPORT_MAX_BYTES,
-        max_rows=settings.IMPORT_MAX_ROWS,
+        import_preview_source(job), filename=job.params["filename"], limits=Limits.from_settings()
     )
     try:
         plan = inventory_plan(workspace=job.workspace, table=table)

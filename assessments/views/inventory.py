@@ -13,10 +13,10 @@ from assessments.inventory.importer import InventoryInvalid
 from assessments.inventory.services import inventory_upload
 from assessments.tasks import export_functions, import_functions
 from outsourcing.access import workspace_view
+from outsourcing.imports.limits import TableError
 from outsourcing.models import Job, Role
 from outsourcing.selectors import job_get
 from outsourcing.services.jobs import job_confirm, job_discard, job_start
-from outsourcing.tabular import TableError
 
 FORMATS = {
     "csv": "text/csv; charset=utf-8",

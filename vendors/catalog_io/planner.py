@@ -4,9 +4,9 @@ See `vendors.catalog_io.plan` for what a plan holds and the matching rules.
 """
 
 from collections import defaultdict
-from dataclasses import dataclass
 
-from outsourcing.tabular import Table
+from outsourcing.imports.plan import ParsedRow
+from outsourcing.imports.reader import Table
 from vendors.catalog_io.files import CatalogTables
 from vendors.catalog_io.plan import ImportPlan, KindPlan, RowOutcome
 from vendors.catalog_io.schema import (
@@ -16,9 +16,7 @@ from vendors.catalog_io.schema import (
     OFFERINGS,
     RATES,
     VENDORS,
-    CellError,
     Kind,
-    header_key,
     quoted,
 )
 from vendors.models import (
@@ -83,61 +81,17 @@ def _rate_key(vendor_ref, rate: RateCard) -> tuple:
     )
 
 
-@dataclass
-class ParsedRow:
-    number: int
-    values: dict[str, object]  # column name → parsed value (only columns in the file)
-    raw: dict[str, str]
-    errors: list[str]
-
-
 def _parse(kind: Kind, table: Table, plan: ImportPlan) -> list[ParsedRow] | None:
-    """Parse a table's cells; None (and a file error) when its header is unusable."""
-    positions: dict[str, int] = {}
-    problems = []
-    for index, header in enumerate(table.headers):
-        name = header_key(header)
-        if not name:
-            continue
-        if kind.column(name) is None:
-            problems.append(
-                f"{kind.name}: unknown column {quoted(header)} "
-                f"(the columns are {', '.join(kind.headers)})."
-            )
-        elif name in positions:
-            problems.append(f"{kind.name}: column {name} appears twice.")
-        else:
-            positions[name] = index
-    for column in kind.columns:
-        if column.required and column.name not in positions:
-            problems.append(f"{kind.name}: missing column {column.name}.")
-    if problems:
-        plan.file_errors.extend(problems)
-        return None
-
-    parsed = []
-    for index, cells in enumerate(table.rows):
-        number = table.row_number(index)
-        values, raw, errors = {}, {}, []
-        for name, position in positions.items():
-            column = kind.column(name)
-            cell = cells[position].strip() if position < len(cells) else ""
-            raw[name] = cell
-            if not cell:
-                if column.required:
-                    errors.append(f"{kind.name} row {number}, column {name}: a value is required.")
-                values[name] = column.empty
-                continue
-            try:
-                values[name] = column.parse(cell)
-            except CellError as exc:
-                errors.append(f"{kind.name} row {number}, column {name}: {exc}")
-        parsed.append(ParsedRow(number, values, raw, errors))
-    return parsed
+    """Parse a table's cells; None (and file errors) when its header is unusable."""
+    rows, problems = kind.schema.parse(table)
+    if rows is None:
+        plan.file_errors.extend(str(problem) for problem in problems)
+    return rows
 
 
 def _reject(kind_plan: KindPlan, row: ParsedRow, label: str, *extra: str) -> None:
-    kind_plan.outcomes.append(RowOutcome(row.number, label, "reject", errors=[*row.errors, *extra]))
+    errors = [*(str(problem) for problem in row.problems), *extra]
+    kind_plan.outcomes.append(RowOutcome(row.number, label, "reject", errors=errors))
 
 
 def _apply_values(instance, kind: Kind, values: dict, kind_plan: KindPlan) -> list[str]:
@@ -240,7 +194,7 @@ class Planner:
             if domain and domain not in seen_domains:
                 seen_domains[domain] = row.number
             label = name or "(no name)"
-            if row.errors or errors:
+            if row.problems or errors:
                 _reject(kind_plan, row, label, *errors)
                 if key:
                     self.rejected_vendors.setdefault(key, row.number)
@@ -334,7 +288,7 @@ class Planner:
                     f"{kind.name} row {row.number}, column {column}: {message}"
                     for column, message in check(row.values)
                 )
-            if row.errors or errors or vendor_ref is None:
+            if row.problems or errors or vendor_ref is None:
                 _reject(kind_plan, row, row_label, *errors)
                 continue
             key = make_key(vendor_ref, row, service_line)

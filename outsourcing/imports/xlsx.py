@@ -1,0 +1,198 @@
+"""Streaming an .xlsx workbook row by row, within the limits, never trusting its own claims.
+
+openpyxl is not used to read: its read-only sheets pad every row to the `<dimension>` the
+file declares (a 2 KB file can declare A1:XFD1048576) and it loads shared strings at a
+pace a crafted file turns into minutes. Here the sheet XML is walked with defusedxml's
+iterparse (a DTD or entity, as in "billion laughs", is refused on sight), row numbers and
+column letters are read from each cell, and reading stops at the first row or column past
+the limits. A formula reads as "=" and its text, for the cell parser to refuse.
+"""
+
+import posixpath
+from collections.abc import Iterator
+from datetime import datetime
+from xml.etree.ElementTree import ParseError
+
+from defusedxml import DefusedXmlException
+from defusedxml.ElementTree import iterparse
+from openpyxl.styles.numbers import BUILTIN_FORMATS, is_date_format
+from openpyxl.utils.cell import column_index_from_string, coordinate_from_string
+from openpyxl.utils.datetime import from_excel
+
+from outsourcing.imports.archive import DAMAGED, open_archive, open_member
+from outsourcing.imports.limits import Limits, TableError, past_last_row
+
+RawRow = tuple[int, list[str]]  # (row number as the spreadsheet shows it, cell texts)
+REL_NS = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
+
+
+def _tag(element) -> str:
+    return element.tag.rsplit("}", 1)[-1]
+
+
+def xlsx_sheets(
+    data: bytes, *, limits: Limits, name: str
+) -> Iterator[tuple[str, Iterator[RawRow]]]:
+    """(title, rows) for each sheet in workbook order; rows are read lazily, one at a time.
+
+    Raises TableError for anything damaged, hostile or over a limit, naming the sheet.
+    """
+    archive = open_archive(data, limits=limits, name=name)
+    try:
+        sheets = _sheet_paths(archive, limits)
+        strings = _shared_strings(archive, limits)
+        dates = _date_styles(archive, limits)
+    except TableError:
+        raise
+    except (*DAMAGED, ParseError, DefusedXmlException, KeyError, ValueError, IndexError):
+        raise TableError(f"“{name}” is not a readable .xlsx workbook.") from None
+    for title, path in sheets:
+        yield title, _guarded(_sheet_rows(archive, path, strings, dates, limits), title)
+
+
+def _guarded(rows: Iterator[RawRow], title: str) -> Iterator[RawRow]:
+    try:
+        yield from rows
+    except TableError as exc:
+        raise TableError(f"Sheet “{title}”: {exc}") from None
+    except (*DAMAGED, ParseError, DefusedXmlException, KeyError, ValueError, IndexError):
+        raise TableError(
+            f"Sheet “{title}” is damaged or not valid spreadsheet XML; save the file again."
+        ) from None
+
+
+def _parse(archive, member: str, limits: Limits, events=("end",)):
+    with open_member(archive, member, limits=limits) as stream:
+        yield from iterparse(stream, events=events, forbid_dtd=True)
+
+
+def _sheet_paths(archive, limits: Limits) -> list[tuple[str, str]]:
+    targets = {}
+    for _, element in _parse(archive, "xl/_rels/workbook.xml.rels", limits):
+        if _tag(element) == "Relationship":
+            target = element.get("Target", "")
+            targets[element.get("Id")] = (
+                target.lstrip("/") if target.startswith("/") else posixpath.join("xl", target)
+            )
+    sheets = []
+    for _, element in _parse(archive, "xl/workbook.xml", limits):
+        if _tag(element) == "sheet":
+            sheets.append((element.get("name", ""), targets[element.get(f"{REL_NS}id")]))
+    return sheets
+
+
+def _shared_strings(archive, limits: Limits) -> list[str]:
+    if "xl/sharedStrings.xml" not in archive.namelist():
+        return []
+    strings: list[str] = []
+    for _, element in _parse(archive, "xl/sharedStrings.xml", limits):
+        if _tag(element) == "si":
+            strings.append(_text_of(element))
+            element.clear()
+            if len(strings) > limits.max_shared_strings:
+                raise TableError(
+                    f"the workbook holds more than {limits.max_shared_strings:,} distinct texts."
+                )
+    return strings
+
+
+def _text_of(element) -> str:
+    """The text of a string item or inline string: its runs, without phonetic hints."""
+    if element.find("{*}t") is not None and element.find("{*}r") is None:
+        return element.find("{*}t").text or ""
+    return "".join(run.findtext("{*}t") or "" for run in element.findall("{*}r"))
+
+
+def _date_styles(archive, limits: Limits) -> set[int]:
+    """Indexes of the cell styles that show a number as a date."""
+    if "xl/styles.xml" not in archive.namelist():
+        return set()
+    formats = dict(BUILTIN_FORMATS)
+    styles: list[int] = []
+    in_cell_xfs = False
+    for event, element in _parse(archive, "xl/styles.xml", limits, events=("start", "end")):
+        tag = _tag(element)
+        if tag == "numFmt" and event == "end":
+            formats[int(element.get("numFmtId"))] = element.get("formatCode", "")
+        elif tag == "cellXfs":
+            in_cell_xfs = event == "start"
+        elif tag == "xf" and event == "end" and in_cell_xfs:
+            styles.append(int(element.get("numFmtId", 0)))
+    return {
+        index for index, fmt in enumerate(styles) if fmt in formats and is_date_format(formats[fmt])
+    }
+
+
+def _sheet_rows(archive, path, strings, dates, limits: Limits) -> Iterator[RawRow]:
+    number = 0
+    for _, element in _parse(archive, path, limits):
+        if _tag(element) != "row":
+            continue
+        number = int(element.get("r") or number + 1)
+        refusal = past_last_row(number, limits)
+        if refusal:
+            raise refusal
+        cells: list[str] = []
+        for cell in element.iterfind("{*}c"):
+            column = _column(cell, len(cells) + 1)
+            if column > limits.max_columns:
+                raise TableError(
+                    f"row {number:,} has a cell in column {cell.get('r') or column}; the limit "
+                    f"is {limits.max_columns} columns."
+                )
+            text = _cell_text(cell, strings, dates)
+            if len(text) > limits.max_cell_chars:
+                raise TableError(
+                    f"row {number:,}, column {column}: the cell holds {len(text):,} characters; "
+                    f"the limit is {limits.max_cell_chars:,}."
+                )
+            cells.extend([""] * (column - 1 - len(cells)))
+            cells.append(text)
+        element.clear()
+        yield number, cells
+
+
+def _column(cell, default: int) -> int:
+    reference = cell.get("r")
+    if not reference:
+        return default
+    return column_index_from_string(coordinate_from_string(reference)[0])
+
+
+def _cell_text(cell, strings: list[str], dates: set[int]) -> str:
+    formula = cell.findtext("{*}f")
+    if formula is not None:
+        return "=" + formula
+    kind = cell.get("t", "n")
+    if kind == "inlineStr":
+        inline = cell.find("{*}is")
+        return (_text_of(inline) if inline is not None else "").strip()
+    value = cell.findtext("{*}v")
+    if value is None:
+        return ""
+    if kind == "s":
+        return strings[int(value)].strip()
+    if kind == "b":
+        return "TRUE" if value.strip() == "1" else "FALSE"
+    if kind == "n":
+        return _number_text(value.strip(), int(cell.get("s", 0)) in dates)
+    return value.strip()
+
+
+def _number_text(value: str, is_date: bool) -> str:
+    try:
+        number = float(value)
+    except ValueError:
+        return value  # left for the cell parser to name
+    if is_date and 0 <= number < 2958466:  # the last day Excel can show, 9999-12-31
+        moment = from_excel(number)
+        if isinstance(moment, datetime):
+            return (
+                moment.date().isoformat()
+                if moment.time() == datetime.min.time()
+                else (moment.isoformat())
+            )
+        return moment.isoformat()
+    if number.is_integer() and abs(number) < 1e15:
+        return str(int(number))
+    return value
