@@ -44,10 +44,18 @@ def xlsx_sheets(
         dates = _date_styles(archive, limits)
     except TableError:
         raise
-    except (*DAMAGED, ParseError, DefusedXmlException, KeyError, ValueError, IndexError):
+    except DefusedXmlException:
+        raise TableError(f"“{name}”: {ENTITY_REFUSAL}") from None
+    except (*DAMAGED, ParseError, KeyError, ValueError, IndexError):
         raise TableError(f"“{name}” is not a readable .xlsx workbook.") from None
     for title, path in sheets:
         yield title, _guarded(_sheet_rows(archive, path, strings, dates, limits), title)
+
+
+ENTITY_REFUSAL = (
+    "it declares XML entities or a DTD, which no spreadsheet needs (a “billion laughs” "
+    "attack looks like this); refused."
+)
 
 
 def _guarded(rows: Iterator[RawRow], title: str) -> Iterator[RawRow]:
@@ -55,7 +63,9 @@ def _guarded(rows: Iterator[RawRow], title: str) -> Iterator[RawRow]:
         yield from rows
     except TableError as exc:
         raise TableError(f"Sheet “{title}”: {exc}") from None
-    except (*DAMAGED, ParseError, DefusedXmlException, KeyError, ValueError, IndexError):
+    except DefusedXmlException:
+        raise TableError(f"Sheet “{title}”: {ENTITY_REFUSAL}") from None
+    except (*DAMAGED, ParseError, KeyError, ValueError, IndexError):
         raise TableError(
             f"Sheet “{title}” is damaged or not valid spreadsheet XML; save the file again."
         ) from None
