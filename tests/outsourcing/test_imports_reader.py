@@ -1,13 +1,24 @@
-"""Reading uploads and writing exports: the shared CSV/XLSX layer."""
+"""The import pipeline's reader and cell parser, and the exports' writer."""
 
 import io
+import re
+import tracemalloc
+from datetime import date
 
 import openpyxl
 import pytest
 
+from outsourcing.imports.cells import (
+    CellError,
+    parse_count,
+    parse_decimal,
+    parse_rating,
+    read_decimal,
+)
 from outsourcing.imports.limits import Limits, TableError
 from outsourcing.imports.reader import read_table
 from outsourcing.imports.writer import neutralise, write_csv, write_xlsx
+from tests import hostile_files as hostile
 
 LIMITS = Limits(max_bytes=10_000, max_rows=5)
 
@@ -65,3 +76,82 @@ def test_written_csv_and_xlsx_read_back():
         write_xlsx({"Functions": (["name", "fte"], rows)}), filename="x.xlsx", limits=LIMITS
     )
     assert table.rows == [["'=evil()", "3"], ["Payroll", ""]]
+
+
+def test_a_row_wider_than_the_column_limit_is_refused_before_it_is_kept():
+    data = ("name\n" + "x," * 200 + "\n").encode()
+    with pytest.raises(TableError, match="Row 2 has 201 cells; the limit is 100 columns"):
+        read_table(data, filename="wide.csv", limits=LIMITS)
+
+
+def test_an_xlsx_cell_past_the_column_limit_is_refused():
+    workbook = openpyxl.Workbook()
+    workbook.active["A1"] = "name"
+    workbook.active["CW2"] = "far away"  # column 101
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    with pytest.raises(TableError, match="row 2 has a cell in column CW2; the limit is 100"):
+        read_table(buffer.getvalue(), filename="wide.xlsx", limits=LIMITS)
+
+
+def test_an_oversized_cell_is_refused_naming_row_and_column():
+    data = ("name,notes\nPayroll," + "x" * 10_001 + "\n").encode()
+    with pytest.raises(TableError, match="Row 2, column 2: the cell holds 10,001 characters"):
+        read_table(data, filename="big.csv", limits=Limits(max_bytes=100_000, max_rows=5))
+
+
+def test_blank_rows_keep_the_row_numbers_a_spreadsheet_shows():
+    table = read_table(b"name\n\nPayroll\n\nHR\n", filename="gaps.csv", limits=LIMITS)
+    assert [table.row_number(i) for i in range(len(table.rows))] == [3, 5]
+
+
+def test_xlsx_dates_numbers_and_booleans_read_as_text_people_typed():
+    workbook = openpyxl.Workbook()
+    workbook.active.append(["issued", "rate", "big", "flag"])
+    workbook.active.append([date(2025, 1, 31), 1900.5, 1e30, True])
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    table = read_table(buffer.getvalue(), filename="x.xlsx", limits=LIMITS)
+    assert table.rows == [["2025-01-31", "1900.5", "1e+30", "TRUE"]]
+
+
+def test_reading_a_dimension_bomb_allocates_next_to_nothing():
+    # The declared A1:XFD1048576 must not be padded out: the refusal reads two rows.
+    data = hostile.dimension_bomb("Sheet1", "name")
+    tracemalloc.start()
+    try:
+        with pytest.raises(TableError, match="goes on to row 1,048,576"):
+            read_table(data, filename="bomb.xlsx", limits=Limits(max_bytes=10_000, max_rows=20_000))
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert peak < 2 * 1024 * 1024
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("420,000", "420000.00"), ("420 000", "420000.00"), ("1.5e3", "1500.00"), ("0", "0.00")],
+)
+def test_one_number_rule_reads_what_people_type(text, value):
+    assert str(parse_decimal(text)) == value
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("1e30", "“1e30” is too large"),
+        ("sNaN", "“sNaN” is not a number"),
+        ("Infinity", "“Infinity” is not a number"),
+        ("-inf", "“-inf” is not a number"),
+        ("NaN", "“NaN” is not a number"),
+        ("12\x00", "contains a control character (\\x00)"),
+        ("=SUM(A1:A3)", "is a spreadsheet formula"),
+    ],
+)
+def test_no_hostile_number_gets_past_the_cell_parser(text, message):
+    for parse in (parse_decimal, parse_rating, parse_count):
+        with pytest.raises(CellError) as refusal:
+            parse(text)
+        assert message in str(refusal.value) or "whole number" in str(refusal.value)
+    with pytest.raises(CellError, match=re.escape(message)):
+        read_decimal(text)

@@ -390,3 +390,10 @@ def test_curator_downloads_the_catalog(client, curator):
     )
     assert sorted(archive.namelist())[0] == "centres.csv"
     assert client.get(reverse("vendors:catalog_export"), {"format": "pdf"}).status_code == 404
+
+
+def test_a_rate_with_thousands_separators_reads_as_the_inventory_reads_it():
+    rates = RATES.replace(",1900,", ',"1,900.50",')
+    plan = catalog_import(files=files({"rates.csv": rates}))
+    assert plan.applied, plan.errors
+    assert RateCard.objects.get(delivery_country="IN").rate == Decimal("1900.50")

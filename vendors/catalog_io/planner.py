@@ -5,7 +5,7 @@ See `vendors.catalog_io.plan` for what a plan holds and the matching rules.
 
 from collections import defaultdict
 
-from outsourcing.imports.plan import ParsedRow
+from outsourcing.imports.plan import ParsedRow, Problem
 from outsourcing.imports.reader import Table
 from vendors.catalog_io.files import CatalogTables
 from vendors.catalog_io.plan import ImportPlan, KindPlan, RowOutcome
@@ -85,7 +85,7 @@ def _parse(kind: Kind, table: Table, plan: ImportPlan) -> list[ParsedRow] | None
     """Parse a table's cells; None (and file errors) when its header is unusable."""
     rows, problems = kind.schema.parse(table)
     if rows is None:
-        plan.file_errors.extend(str(problem) for problem in problems)
+        plan.problems.extend(problems)
     return rows
 
 
@@ -123,7 +123,9 @@ def _show(value) -> str:
 class Planner:
     def __init__(self, catalog: CatalogTables):
         self.catalog = catalog
-        self.plan = ImportPlan(file_errors=list(catalog.errors), notices=list(catalog.notices))
+        self.plan = ImportPlan(
+            problems=[Problem(error) for error in catalog.errors], notices=list(catalog.notices)
+        )
         self.state = CatalogState(set(catalog.tables))
         # Vendors the file defines: name key → existing Vendor or None (created by the file).
         self.file_vendors: dict[str, Vendor | None] = {}
