@@ -11,7 +11,6 @@ from assessments.inventory.columns import INPUT_COLUMNS
 from assessments.inventory.exporter import inventory_template
 from assessments.inventory.importer import InventoryInvalid
 from assessments.inventory.services import inventory_upload
-from assessments.tasks import export_functions, import_functions
 from outsourcing.access import workspace_view
 from outsourcing.imports.limits import TableError
 from outsourcing.models import Job, Role
@@ -91,7 +90,7 @@ def import_preview(request, pk: int):
 @require_POST
 def import_confirm(request, pk: int):
     job = _preview_job(request, pk)
-    if not job_confirm(job=job, task=import_functions):
+    if not job_confirm(job=job):
         messages.info(request, "This import was already started.")
     return redirect("job_detail", slug=request.workspace.slug, pk=job.pk)
 
@@ -123,7 +122,6 @@ def functions_export(request):
         workspace=request.workspace,
         kind=Job.Kind.EXPORT_FUNCTIONS,
         requested_by=request.user,
-        task=export_functions,
         params={"format": _format(request.POST.get("format", "csv"))},
     )
     return redirect("job_detail", slug=request.workspace.slug, pk=job.pk)

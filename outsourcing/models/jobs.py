@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.db import models
-from django.urls import reverse
+
+from outsourcing.jobkinds import job_kind
 
 from .workspaces import Workspace
 
@@ -57,9 +58,8 @@ class Job(models.Model):
         return f"{self.get_kind_display()} ({self.get_status_display()})"
 
     def get_absolute_url(self) -> str:
-        if self.workspace_id is None:
-            return reverse("vendors:catalog_job", args=[self.pk])
-        return reverse("job_detail", args=[self.workspace.slug, self.pk])
+        # The app that owns the kind knows its page (a catalog job has no workspace).
+        return job_kind(self.kind).page_url(self)
 
     @property
     def is_finished(self) -> bool:

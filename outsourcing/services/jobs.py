@@ -8,6 +8,7 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
 
+from outsourcing.jobkinds import job_kind
 from outsourcing.models import Job, User, Workspace
 
 logger = logging.getLogger(__name__)
@@ -29,14 +30,15 @@ def job_start(
     workspace: Workspace,
     kind: str,
     requested_by: User | None,
-    task,
+    task=None,
     params: dict | None = None,
 ) -> Job:
     """Record a job and queue `task(job_id)` once the row is committed.
 
-    Queuing on commit matters: a worker that picked the task up before the commit would
-    not find the row.
+    `task` defaults to the one the kind's app registered (outsourcing.jobkinds). Queuing on
+    commit matters: a worker that picked the task up before the commit would not find the row.
     """
+    task = task or job_kind(kind).task
     job = Job.objects.create(
         workspace=workspace, kind=kind, requested_by=requested_by, params=params or {}
     )
@@ -44,11 +46,13 @@ def job_start(
     return job
 
 
-def job_confirm(*, job: Job, task) -> bool:
+def job_confirm(*, job: Job, task=None) -> bool:
     """Queue a job that was waiting for the person's confirmation (an import preview).
 
-    Returns False when it was no longer waiting (confirmed twice, or cancelled).
+    `task` defaults to the one registered for the job's kind. Returns False when it was no
+    longer waiting (confirmed twice, or cancelled).
     """
+    task = task or job_kind(job.kind).task
     confirmed = Job.objects.filter(pk=job.pk, status=Job.Status.PREVIEW).update(
         status=Job.Status.QUEUED
     )

@@ -45,12 +45,3 @@ def percent(value, digits: int = 0) -> str:
     if value in (None, ""):
         return "—"
     return f"{float(value) * 100:.{int(digits)}f} %"
-
-
-@register.filter
-def criterion_label(key: str) -> str:
-    """“task_nature” → “Task nature” (the engine's label for a criterion key)."""
-    from assessments.scoring import CRITERION_INFO
-
-    info = CRITERION_INFO.get(key)
-    return info.label if info else key

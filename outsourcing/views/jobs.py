@@ -1,9 +1,10 @@
 from django.http import FileResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import redirect
 
 from outsourcing.access import workspace_view
 from outsourcing.models import Job
 from outsourcing.selectors import job_get
+from outsourcing.views.helpers import render_job
 
 
 @workspace_view()
@@ -12,16 +13,6 @@ def job_detail(request, pk: int):
     if job.status == Job.Status.PREVIEW:
         return redirect("import_preview", slug=request.workspace.slug, pk=job.pk)
     return render_job(request, job)
-
-
-def render_job(request, job: Job):
-    """A job's progress page; htmx polls the same URL for the status card alone."""
-    template = (
-        "outsourcing/_job_status.html"
-        if request.headers.get("HX-Request")
-        else "outsourcing/job_detail.html"
-    )
-    return render(request, template, {"job": job})
 
 
 @workspace_view()

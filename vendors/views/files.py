@@ -14,13 +14,12 @@ from outsourcing.imports.plan import ImportInvalid
 from outsourcing.models import Job
 from outsourcing.selectors import catalog_job_get
 from outsourcing.services.jobs import job_confirm, job_discard
-from outsourcing.views.jobs import render_job
+from outsourcing.views.helpers import render_job
 from vendors.access import curator_required
 from vendors.forms import CatalogUploadForm
 from vendors.selectors.catalog import catalog_preview_get
 from vendors.selectors.export import catalog_export_file
 from vendors.services.catalog_import import catalog_import, catalog_upload, catalog_upload_files
-from vendors.tasks import import_catalog
 
 
 @curator_required
@@ -60,7 +59,7 @@ def catalog_import_preview(request, job_pk: int):
 def catalog_import_commit(request, job_pk: int):
     """Queue the import; a large catalog takes a while, so the curator watches a job."""
     job = catalog_preview_get(pk=job_pk, requested_by=request.user)
-    if not job_confirm(job=job, task=import_catalog):
+    if not job_confirm(job=job):
         messages.info(request, "This import was already started.")
     return redirect(job)
 
