@@ -9,10 +9,9 @@ from django.views.decorators.http import require_POST
 
 from assessments.inventory.columns import INPUT_COLUMNS
 from assessments.inventory.exporter import inventory_template
-from assessments.inventory.importer import InventoryInvalid
 from assessments.inventory.services import inventory_upload
 from outsourcing.access import workspace_view
-from outsourcing.imports.limits import TableError
+from outsourcing.imports.preview import import_upload_checked
 from outsourcing.models import Job, Role
 from outsourcing.selectors import job_get
 from outsourcing.services.jobs import job_confirm, job_discard, job_start
@@ -43,18 +42,15 @@ def function_import(request):
     problems = []
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
-        try:
-            job = inventory_upload(
+        job, problems = import_upload_checked(
+            lambda: inventory_upload(
                 workspace=request.workspace,
                 uploaded_by=request.user,
                 filename=upload.name,
                 data=upload.read(),
             )
-        except TableError as exc:
-            problems = [str(exc)]
-        except InventoryInvalid as exc:
-            problems = exc.messages
-        else:
+        )
+        if job is not None:
             return redirect("import_preview", slug=request.workspace.slug, pk=job.pk)
     return render(
         request,

@@ -6,15 +6,20 @@ sees what it would do and confirms (`outsourcing.services.jobs.job_confirm`) or 
 it is then, and applies all or nothing. A preview nobody confirmed is swept after a day.
 """
 
+from collections.abc import Callable
 from datetime import timedelta
+from typing import TypeVar
 
 from django.core.files.base import ContentFile
 from django.utils import timezone
 
+from outsourcing.imports.limits import TableError
+from outsourcing.imports.plan import ImportInvalid
 from outsourcing.models import Job, User, Workspace
 from outsourcing.services.jobs import job_discard
 
 PREVIEW_KEPT_FOR = timedelta(days=1)
+T = TypeVar("T")
 
 
 def import_preview_create(
@@ -66,3 +71,14 @@ def import_previews_sweep(*, kind: str) -> int:
         job_discard(job=job)
         count += 1
     return count
+
+
+def import_upload_checked(upload: Callable[[], T]) -> tuple[T | None, list[str]]:
+    """Run an import's upload service for a view: (its preview job, []) or (None, every
+    problem as a message), whether the file as a whole or its rows are at fault."""
+    try:
+        return upload(), []
+    except TableError as exc:
+        return None, [str(exc)]
+    except ImportInvalid as exc:
+        return None, exc.messages

@@ -10,7 +10,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
-from outsourcing.imports.plan import ImportInvalid
+from outsourcing.imports.preview import import_upload_checked
 from outsourcing.models import Job
 from outsourcing.selectors import catalog_job_get
 from outsourcing.services.jobs import job_confirm, job_discard
@@ -27,14 +27,11 @@ def catalog_import_upload(request):
     form = CatalogUploadForm(request.POST or None, request.FILES or None)
     problems = []
     if request.method == "POST" and form.is_valid():
-        try:
-            job = catalog_upload(
-                uploaded_by=request.user,
-                files=[(f.name, f.read()) for f in form.cleaned_data["files"]],
-            )
-        except ImportInvalid as exc:
-            problems = exc.messages
-        else:
+        files = [(f.name, f.read()) for f in form.cleaned_data["files"]]
+        job, problems = import_upload_checked(
+            lambda: catalog_upload(uploaded_by=request.user, files=files)
+        )
+        if job is not None:
             return redirect("vendors:catalog_import_preview", job_pk=job.pk)
     return render(
         request,
