@@ -42,8 +42,9 @@ def _workbook(title: str) -> str:
     )
 
 
-def xlsx(title: str, sheet_chunks, *, stored: bool = False) -> bytes:
-    """A minimal workbook whose one sheet's XML is `sheet_chunks` (bytes, streamed in)."""
+def xlsx(title: str, sheet_chunks, *, stored: bool = False, parts: dict | None = None) -> bytes:
+    """A minimal workbook whose one sheet's XML is `sheet_chunks` (bytes, streamed in),
+    with any other `parts` (path → bytes)."""
     buffer = io.BytesIO()
     method = zipfile.ZIP_STORED if stored else zipfile.ZIP_DEFLATED
     with zipfile.ZipFile(buffer, "w", method) as archive:
@@ -51,6 +52,8 @@ def xlsx(title: str, sheet_chunks, *, stored: bool = False) -> bytes:
         archive.writestr("_rels/.rels", ROOT_RELS)
         archive.writestr("xl/workbook.xml", _workbook(title))
         archive.writestr("xl/_rels/workbook.xml.rels", WORKBOOK_RELS)
+        for path, content in (parts or {}).items():
+            archive.writestr(path, content)
         with archive.open("xl/worksheets/sheet1.xml", "w", force_zip64=True) as sheet:
             for chunk in sheet_chunks:
                 sheet.write(chunk)
@@ -99,6 +102,15 @@ def million_rows_xlsx(title: str, header: str) -> bytes:
 @cache
 def million_rows_csv(header: str, row: str) -> bytes:
     return (header + "\n" + (row + "\n") * 1_000_000).encode()
+
+
+@cache
+def shared_strings_flood(title: str, header: str, count: int = 1_000_000) -> bytes:
+    """A 2.5 MB workbook whose string table holds a million distinct texts (20 MB of XML)."""
+    table = "".join(f"<si><t>{i:x}</t></si>" for i in range(count))
+    strings = f'<sst xmlns="{MAIN}">{table}</sst>'.encode()
+    sheet = f"{SHEET_START}<sheetData>{HEADER_ROW.format(header=header)}</sheetData></worksheet>"
+    return xlsx(title, [sheet.encode()], parts={"xl/sharedStrings.xml": strings})
 
 
 def billion_laughs(title: str, header: str) -> bytes:

@@ -61,6 +61,12 @@ CASES = {
         "goes on to row 20,002",
         "goes on to row 20,002",
     ),
+    "a million shared strings": (
+        ("strings.xlsx", lambda: hostile.shared_strings_flood("Functions", "name")),
+        lambda: [("strings.xlsx", hostile.shared_strings_flood("vendors", "legal_name"))],
+        "more than 200,000 distinct texts",
+        "more than 200,000 distinct texts",
+    ),
     "billion laughs": (
         ("laughs.xlsx", lambda: hostile.billion_laughs("Functions", "name")),
         lambda: [("laughs.xlsx", hostile.billion_laughs("vendors", "legal_name"))],

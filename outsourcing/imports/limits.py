@@ -20,7 +20,12 @@ class Limits:
     max_unzipped_bytes: int = 40 * 1024 * 1024  # an .xlsx or .zip, all members together
     max_ratio: int = 100  # unzipped : zipped, per member
     max_members: int = 50
-    max_shared_strings: int = 1_000_000
+
+    @property
+    def max_shared_strings(self) -> int:
+        """Distinct texts a workbook may hold: ten per row allowed is more than any honest
+        file needs, and bounds the time a crafted string table can cost."""
+        return max(10 * self.max_rows, 10_000)
 
     @classmethod
     def from_settings(cls, **overrides) -> "Limits":

@@ -27,7 +27,12 @@ REL_NS = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
 
 
 def _tag(element) -> str:
-    return element.tag.rsplit("}", 1)[-1]
+    return element.tag.rpartition("}")[2]
+
+
+def _children(element) -> dict:
+    """An element's children by local name (ElementTree's "{*}" lookups are slow)."""
+    return {child.tag.rpartition("}")[2]: child for child in element}
 
 
 def xlsx_sheets(
@@ -108,9 +113,14 @@ def _shared_strings(archive, limits: Limits) -> list[str]:
 
 def _text_of(element) -> str:
     """The text of a string item or inline string: its runs, without phonetic hints."""
-    if element.find("{*}t") is not None and element.find("{*}r") is None:
-        return element.find("{*}t").text or ""
-    return "".join(run.findtext("{*}t") or "" for run in element.findall("{*}r"))
+    parts = []
+    for child in element:
+        tag = child.tag.rpartition("}")[2]
+        if tag == "t":
+            parts.append(child.text or "")
+        elif tag == "r":  # a rich-text run; phonetic hints (rPh) are left out
+            parts.extend(sub.text or "" for sub in child if sub.tag.rpartition("}")[2] == "t")
+    return "".join(parts)
 
 
 def _date_styles(archive, limits: Limits) -> set[int]:
@@ -143,7 +153,9 @@ def _sheet_rows(archive, path, strings, dates, limits: Limits) -> Iterator[RawRo
         if refusal:
             raise refusal
         cells: list[str] = []
-        for cell in element.iterfind("{*}c"):
+        for cell in element:
+            if cell.tag.rpartition("}")[2] != "c":
+                continue
             column = _column(cell, len(cells) + 1)
             if column > limits.max_columns:
                 raise TableError(
@@ -170,14 +182,13 @@ def _column(cell, default: int) -> int:
 
 
 def _cell_text(cell, strings: list[str], dates: set[int]) -> str:
-    formula = cell.findtext("{*}f")
-    if formula is not None:
-        return "=" + formula
+    parts = _children(cell)
+    if "f" in parts:
+        return "=" + (parts["f"].text or "")
     kind = cell.get("t", "n")
     if kind == "inlineStr":
-        inline = cell.find("{*}is")
-        return (_text_of(inline) if inline is not None else "").strip()
-    value = cell.findtext("{*}v")
+        return (_text_of(parts["is"]) if "is" in parts else "").strip()
+    value = parts["v"].text if "v" in parts else None
     if value is None:
         return ""
     if kind == "s":
