@@ -27,6 +27,15 @@ class Limits:
         file needs, and bounds the time a crafted string table can cost."""
         return max(10 * self.max_rows, 10_000)
 
+    @property
+    def max_sheet_elements(self) -> int:
+        """XML elements a sheet may hold: every allowed row full of 30 cells (an exported
+        inventory has 25 columns). Bounds the time a sheet of junk elements can cost."""
+        return 61 * (self.max_rows + 1)
+
+    # The other parts (relationships, sheet list, styles) are small in any real workbook.
+    max_part_elements = 100_000
+
     @classmethod
     def from_settings(cls, **overrides) -> "Limits":
         """The limits of uploads through the site (IMPORT_MAX_BYTES, IMPORT_MAX_ROWS)."""

@@ -76,9 +76,18 @@ def _guarded(rows: Iterator[RawRow], title: str) -> Iterator[RawRow]:
         ) from None
 
 
-def _parse(archive, member: str, limits: Limits, events=("end",)):
+def _parse(archive, member: str, limits: Limits, events=("end",), *, budget: int | None = None):
+    """The part's elements as they end, refused past `budget` of them (by default the
+    budget of a workbook's small parts: relationships, sheet list, styles)."""
+    budget = budget or limits.max_part_elements
     with open_member(archive, member, limits=limits) as stream:
-        yield from iterparse(stream, events=events, forbid_dtd=True)
+        for count, item in enumerate(iterparse(stream, events=events, forbid_dtd=True)):
+            if count >= budget:
+                raise TableError(
+                    f"{member} holds more than {budget:,} XML elements; no spreadsheet within "
+                    "the limits needs that many."
+                )
+            yield item
 
 
 def _sheet_paths(archive, limits: Limits) -> list[tuple[str, str]]:
@@ -100,7 +109,8 @@ def _shared_strings(archive, limits: Limits) -> list[str]:
     if "xl/sharedStrings.xml" not in archive.namelist():
         return []
     strings: list[str] = []
-    for _, element in _parse(archive, "xl/sharedStrings.xml", limits):
+    budget = 4 * limits.max_shared_strings  # <si>, <t> and perhaps a run or two each
+    for _, element in _parse(archive, "xl/sharedStrings.xml", limits, budget=budget):
         if _tag(element) == "si":
             strings.append(_text_of(element))
             element.clear()
@@ -145,7 +155,7 @@ def _date_styles(archive, limits: Limits) -> set[int]:
 
 def _sheet_rows(archive, path, strings, dates, limits: Limits) -> Iterator[RawRow]:
     number = 0
-    for _, element in _parse(archive, path, limits):
+    for _, element in _parse(archive, path, limits, budget=limits.max_sheet_elements):
         if _tag(element) != "row":
             continue
         number = int(element.get("r") or number + 1)

@@ -155,3 +155,11 @@ def test_no_hostile_number_gets_past_the_cell_parser(text, message):
         assert message in str(refusal.value) or "whole number" in str(refusal.value)
     with pytest.raises(CellError, match=re.escape(message)):
         read_decimal(text)
+
+
+def test_a_sheet_padded_with_junk_elements_is_refused_at_its_element_budget():
+    junk = "".join(f"<x{i}/>" for i in range(1_000))
+    sheet = f"{hostile.SHEET_START}<sheetData>{junk}</sheetData></worksheet>"
+    data = hostile.xlsx("Sheet1", [sheet.encode()])
+    with pytest.raises(TableError, match="holds more than 366 XML elements"):
+        read_table(data, filename="junk.xlsx", limits=LIMITS)
