@@ -163,3 +163,14 @@ def test_a_sheet_padded_with_junk_elements_is_refused_at_its_element_budget():
     data = hostile.xlsx("Sheet1", [sheet.encode()])
     with pytest.raises(TableError, match="holds more than 366 XML elements"):
         read_table(data, filename="junk.xlsx", limits=LIMITS)
+
+
+def test_a_dtd_split_across_two_reads_is_still_refused():
+    prolog = b'<?xml version="1.0" encoding="UTF-8"?>'
+    # The parser reads 16 KB at a time: put "<!DOC" at the end of the first read.
+    padding = b"<!--" + b"x" * (16 * 1024 - len(prolog) - 4 - 3 - 5) + b"-->"
+    body = f'<worksheet xmlns="{hostile.MAIN}"><sheetData/></worksheet>'.encode()
+    sheet = prolog + padding + b"<!DOCTYPE worksheet>" + body
+    assert sheet.index(b"<!DOCTYPE") == 16 * 1024 - 5
+    with pytest.raises(TableError, match="declares XML entities or a DTD"):
+        read_table(hostile.xlsx("Sheet1", [sheet]), filename="dtd.xlsx", limits=LIMITS)
