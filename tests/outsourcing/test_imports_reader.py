@@ -4,6 +4,7 @@ import io
 import re
 import tracemalloc
 from datetime import date
+from decimal import Decimal
 
 import openpyxl
 import pytest
@@ -11,11 +12,14 @@ import pytest
 from outsourcing.imports.cells import (
     CellError,
     parse_count,
+    parse_date,
     parse_decimal,
     parse_rating,
+    parse_text,
     read_decimal,
 )
 from outsourcing.imports.limits import Limits, TableError
+from outsourcing.imports.plan import Column, Schema
 from outsourcing.imports.reader import read_table
 from outsourcing.imports.writer import neutralise, write_csv, write_xlsx
 from tests import hostile_files as hostile
@@ -174,3 +178,36 @@ def test_a_dtd_split_across_two_reads_is_still_refused():
     assert sheet.index(b"<!DOCTYPE") == 16 * 1024 - 5
     with pytest.raises(TableError, match="declares XML entities or a DTD"):
         read_table(hostile.xlsx("Sheet1", [sheet]), filename="dtd.xlsx", limits=LIMITS)
+
+
+def test_a_new_import_declares_its_columns_and_gets_every_problem_by_row_and_column():
+    # The shape the package docstring shows for the imports to come.
+    schema = Schema(
+        (
+            Column("sla", lambda t: parse_text(t, max_length=100), required=True),
+            Column("period", parse_date, required=True),
+            Column("measured", parse_decimal, required=True),
+        )
+    )
+    table = read_table(
+        b'SLA,Period,Measured\nUptime,2026-01-31,"99,950"\nUptime,31/01/2026,sNaN\n',
+        filename="m.csv",
+        limits=LIMITS,
+    )
+    rows, problems = schema.parse(table)
+    assert rows[0].values == {
+        "sla": "Uptime",
+        "period": date(2026, 1, 31),
+        "measured": Decimal("99950.00"),
+    }
+    assert [str(problem) for problem in problems] == [
+        "row 3, column period: “31/01/2026” is not a date (use YYYY-MM-DD).",
+        "row 3, column measured: “sNaN” is not a number",
+    ]
+    rows, problems = schema.parse(read_table(b"sla,when\nx,y\n", filename="m.csv", limits=LIMITS))
+    assert rows is None
+    assert [str(problem) for problem in problems] == [
+        "unknown column “when”; the columns are: sla, period, measured",
+        "missing column “period”",
+        "missing column “measured”",
+    ]
