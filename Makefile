@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 RUN_STAMP := $(VENV)/.run-installed
 DEV_STAMP := $(VENV)/.dev-installed
 
-.PHONY: run test bench worker lint format install clean
+.PHONY: run test bench worker beat lint format install clean
 
 $(BIN)/python:
 	@echo "Creating .venv with $(PY)…"
@@ -49,6 +49,10 @@ bench: $(DEV_STAMP)
 ## make worker: a Celery worker (needs REDIS_URL)
 worker: $(RUN_STAMP)
 	$(BIN)/celery -A outsourcing worker --loglevel INFO
+
+## make beat: the Celery scheduler (CELERY_BEAT_SCHEDULE: daily contract reminders); one only
+beat: $(RUN_STAMP)
+	$(BIN)/celery -A outsourcing beat --loglevel INFO --schedule $(VENV)/celerybeat-schedule
 
 format: $(DEV_STAMP)
 	$(BIN)/ruff format .

@@ -8,6 +8,7 @@ file and executes Celery tasks in-process, so a newcomer needs nothing but Pytho
 from pathlib import Path
 
 import environ
+from celery.schedules import crontab
 from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -42,9 +43,14 @@ INSTALLED_APPS = [
     "crispy_bootstrap5",
     "django_filters",
     "simple_history",
+    "rest_framework",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
     "outsourcing",
     "assessments",
     "vendors",
+    "businesscase",
+    "api",
 ]
 
 MIDDLEWARE = [
@@ -119,7 +125,16 @@ STORAGES = {
     },
 }
 
-EMAIL_BACKEND = env.str("EMAIL_BACKEND", default="django.core.mail.backends.console.EmailBackend")
+# Mail: printed to the console unless EMAIL_URL names a server, e.g.
+# smtp+tls://user:password@smtp.example.com:587 (django-environ's email URL syntax).
+if env.str("EMAIL_URL", default=""):
+    vars().update(env.email_url("EMAIL_URL"))
+else:
+    EMAIL_BACKEND = env.str(
+        "EMAIL_BACKEND", default="django.core.mail.backends.console.EmailBackend"
+    )
+# Links in e-mails (contract reminders) point here.
+SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000")
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="Sourcewise <noreply@localhost>")
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
@@ -145,6 +160,16 @@ CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+# Task modules outside an app's tasks.py, which autodiscovery would not find.
+CELERY_IMPORTS = ["vendors.contracts.tasks"]
+# Celery beat: the daily notice-deadline reminders (in CELERY_TIMEZONE = TIME_ZONE).
+CELERY_TIMEZONE = TIME_ZONE
+CELERY_BEAT_SCHEDULE = {
+    "send-contract-reminders": {
+        "task": "vendors.contracts.send_contract_reminders",
+        "schedule": crontab(hour=7, minute=0),
+    },
+}
 
 # Production hardening, on whenever DEBUG is off (override for a plain-HTTP trial).
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
@@ -159,6 +184,62 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
 }
+
+# The REST API (/api/v1/). Token or session authentication, JSON only, errors as problem
+# details, a request budget per token. The schema and Swagger UI come from drf-spectacular
+# with its sidecar's static files (no CDN).
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        # The token scheme first: its challenge makes a missing credential 401, not 403.
+        "api.authentication.ApiTokenAuthentication",
+        "rest_framework.authentication.SessionAuthentication",
+    ],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "DEFAULT_THROTTLE_CLASSES": ["api.throttling.TokenRateThrottle"],
+    "DEFAULT_PAGINATION_CLASS": "api.pagination.Pagination",
+    # No OPTIONS introspection: the schema documents every endpoint, and DRF's metadata
+    # would look objects up outside our workspace checks.
+    "DEFAULT_METADATA_CLASS": None,
+    "DEFAULT_SCHEMA_CLASS": "api.schema.ProblemAutoSchema",
+    "EXCEPTION_HANDLER": "api.problems.problem_exception_handler",
+    "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
+}
+API_THROTTLE_RATE = env.str("API_THROTTLE_RATE", default="600/minute")
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Sourcewise API",
+    "DESCRIPTION": (
+        "Business functions, assessments, criteria weights, the vendor catalog and bulk "
+        "scoring. Authenticate with a personal token from your profile page "
+        "(`Authorization: Bearer sw_…`). Errors are RFC 9457 problem details."
+    ),
+    "VERSION": "1.0.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SCHEMA_PATH_PREFIX": "/api/v1",
+    "COMPONENT_SPLIT_REQUEST": True,
+    "ENUM_NAME_OVERRIDES": {
+        "SourcingOptionEnum": "assessments.models.SourcingOption",
+        "JobStatusEnum": "outsourcing.models.Job.Status",
+        "VendorStatusEnum": "vendors.models.VendorStatus",
+        "SaatyJudgementEnum": "api.serializers.weights.SAATY_VALUES",
+        "CountryEnum": "api.serializers.vendors.COUNTRY_CHOICES",
+        "CertificationKindEnum": "vendors.models.CertificationKind",
+        "JobKindEnum": "outsourcing.models.Job.Kind",
+    },
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+}
+if REDIS_URL:
+    # Throttle counts must be shared by all web processes, so they live in Redis too.
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": "sourcewise-cache",
+        }
+    }
 
 # Limits on uploaded inventories and catalogs: a clear refusal beats a stuck worker.
 IMPORT_MAX_BYTES = env.int("IMPORT_MAX_BYTES", default=5 * 1024 * 1024)

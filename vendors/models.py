@@ -320,3 +320,8 @@ class RateCard(models.Model):
     def is_current(self, today: date | None = None) -> bool:
         today = today or date.today()
         return self.valid_from <= today and (self.valid_to is None or self.valid_to >= today)
+
+
+# Contracts and SLAs live in their own sub-package; importing it here registers their
+# models with this app (app_label "vendors") without crowding this module.
+from vendors.contracts import models as contract_models  # noqa: E402, F401

@@ -2,6 +2,7 @@ from decimal import Decimal
 
 from django.db import IntegrityError, transaction
 
+from outsourcing.hooks import function_saved
 from outsourcing.models import BusinessFunction, CurrentSourcing, Department, Workspace
 from vendors.models import ServiceLine
 
@@ -54,6 +55,7 @@ def function_update(
     function.full_clean(exclude=["department"])
     function.department = department_get_or_create(workspace=function.workspace, name=department)
     function.save()
+    function_saved(function)  # apps above the core update what they derive (outsourcing.hooks)
     return function
 
 

@@ -6,7 +6,7 @@ from django.db import migrations
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('vendors', '0004_catalog_curators_group'),
+        ('vendors', '0005_contracts_slas_reminders'),
     ]
 
     operations = [
