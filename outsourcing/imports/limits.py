@@ -23,9 +23,10 @@ class Limits:
 
     @property
     def max_shared_strings(self) -> int:
-        """Distinct texts a workbook may hold: ten per row allowed is more than any honest
-        file needs, and bounds the time a crafted string table can cost."""
-        return max(10 * self.max_rows, 10_000)
+        """Distinct texts a workbook may hold: five per allowed row (an inventory row has
+        two or three: name, description, department), which bounds the time a crafted
+        string table can cost to about a second."""
+        return max(5 * self.max_rows, 10_000)
 
     @property
     def max_sheet_elements(self) -> int:
