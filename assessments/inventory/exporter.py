@@ -3,12 +3,12 @@
 from django.utils import timezone
 from django.utils.text import slugify
 
+from assessments.inventory.columns import EXPORT_COLUMNS, INPUT_COLUMNS, TEMPLATE_ROWS
 from assessments.models import FACTOR_FIELDS
-from outsourcing.inventory.columns import EXPORT_COLUMNS, INPUT_COLUMNS, TEMPLATE_ROWS
+from outsourcing.imports.writer import write_csv, write_xlsx
 from outsourcing.models import Job, Workspace
 from outsourcing.selectors import function_queryset
 from outsourcing.services.jobs import JobOutput, ProgressFn
-from outsourcing.tabular import write_csv, write_xlsx
 
 
 def inventory_rows(*, workspace: Workspace) -> list[list]:

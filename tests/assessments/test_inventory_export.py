@@ -7,15 +7,16 @@ import openpyxl
 import pytest
 from django.core.management import call_command
 
-from outsourcing.inventory.columns import EXPORT_COLUMNS
-from outsourcing.inventory.exporter import inventory_file
-from outsourcing.inventory.importer import inventory_plan
+from assessments.inventory.columns import EXPORT_COLUMNS
+from assessments.inventory.exporter import inventory_file
+from assessments.inventory.importer import inventory_plan
+from assessments.inventory.services import inventory_import
+from outsourcing.imports.limits import Limits
+from outsourcing.imports.reader import read_table
 from outsourcing.models import BusinessFunction
-from outsourcing.services.inventory import inventory_import
-from outsourcing.tabular import read_table
 from tests.factories import MARKET_RESEARCH, PAYROLL, BusinessFunctionFactory, assess
 
-LIMITS = {"max_bytes": 10**8, "max_rows": 10**6}
+LIMITS = Limits(max_bytes=10**8, max_rows=10**6)
 
 
 @pytest.fixture
@@ -50,7 +51,7 @@ def test_xlsx_export_has_the_same_rows(inventory):
 @pytest.mark.parametrize("file_format", ["csv", "xlsx"])
 def test_export_round_trips_through_import(inventory, other_workspace, file_format):
     _, content, _ = inventory_file(workspace=inventory, file_format=file_format)
-    table = read_table(content, filename=f"x.{file_format}", **LIMITS)
+    table = read_table(content, filename=f"x.{file_format}", limits=LIMITS)
     # Into an empty workspace: the same functions, the same ratings, the same calls.
     result = inventory_import(
         workspace=other_workspace,

@@ -33,11 +33,6 @@ RESULT_COLUMNS = (
 EXPORT_COLUMNS = (*INPUT_COLUMNS, *RESULT_COLUMNS)
 
 
-def normalise_header(header: str) -> str:
-    """“Annual cost” and “annual-cost” are the column annual_cost."""
-    return "_".join(header.strip().lower().replace("-", " ").split())
-
-
 # Two rows people can copy: one assessed, one not.
 TEMPLATE_ROWS = [
     ["Payroll processing", "Finance", "Monthly payroll for 1,850 employees", "420000", "6", "1850",
