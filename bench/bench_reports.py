@@ -30,10 +30,11 @@ from bench_inventory import ROWS, _inventory  # noqa: E402
 from django.core.management import call_command  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
-from outsourcing.inventory.importer import inventory_plan  # noqa: E402
+from assessments.inventory.importer import inventory_plan  # noqa: E402
+from assessments.inventory.services import inventory_import  # noqa: E402
+from outsourcing.imports.limits import Limits  # noqa: E402
+from outsourcing.imports.reader import read_table  # noqa: E402
 from outsourcing.models import Membership, Role, User, Workspace  # noqa: E402
-from outsourcing.services.inventory import inventory_import  # noqa: E402
-from outsourcing.tabular import read_table  # noqa: E402
 from portfolio.exports.csvzip import report_csv_zip  # noqa: E402
 from portfolio.exports.images import svg_renderer  # noqa: E402
 from portfolio.exports.pdf import report_charts, report_pdf  # noqa: E402
@@ -53,7 +54,8 @@ def _workspace() -> Workspace:
     user, _ = User.objects.get_or_create(email="bench@example.com")
     Membership.objects.get_or_create(user=user, workspace=workspace, defaults={"role": Role.OWNER})
     if not workspace.functions.exists():
-        table = read_table(_inventory(ROWS), filename="x.csv", max_bytes=10**9, max_rows=10**6)
+        limits = Limits(max_bytes=10**9, max_rows=10**6)
+        table = read_table(_inventory(ROWS), filename="x.csv", limits=limits)
         plan = inventory_plan(workspace=workspace, table=table)
         inventory_import(workspace=workspace, plan=plan, imported_by=user)
     return workspace

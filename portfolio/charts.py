@@ -8,7 +8,7 @@ Each `*_figure` takes plain rows (what a selector or a report snapshot holds) an
 import plotly.graph_objects as go
 from django.urls import reverse
 
-from assessments.models import SourcingOption
+from assessments.models import Recommendation
 from outsourcing.charts import OPTION_COLOURS, OPTION_NAMES, figure_payload
 from outsourcing.models import Workspace
 
@@ -30,7 +30,7 @@ def bubble_figure(points: list[dict], *, currency: str, links: dict | None = Non
     """
     largest = max((float(p["cost"] or 0) for p in points), default=0) or 1
     figure = go.Figure()
-    for option in SourcingOption:
+    for option in Recommendation:
         rows = [p for p in points if p["option"] == option.value]
         if not rows:
             continue
@@ -86,7 +86,7 @@ def department_figure(rows: list[dict], *, currency: str) -> go.Figure:
     """
     departments = sorted({row["department"] or "No department" for row in rows})
     figure = go.Figure()
-    for key in [*SourcingOption.values, None]:
+    for key in [*Recommendation.values, None]:
         costs = dict.fromkeys(departments, 0.0)
         for row in rows:
             if (row["option"] if row["option"] != "NONE" else None) == key:

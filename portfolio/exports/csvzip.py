@@ -3,7 +3,7 @@
 import io
 import zipfile
 
-from outsourcing.tabular import write_csv
+from outsourcing.imports.writer import write_csv
 from portfolio.exports.tables import report_tables, unavailable
 
 

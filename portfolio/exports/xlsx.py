@@ -14,7 +14,7 @@ from xlsxwriter.workbook import Workbook
 from xlsxwriter.worksheet import Worksheet
 
 from outsourcing.charts import OPTION_COLOURS
-from outsourcing.tabular import neutralise
+from outsourcing.imports.writer import neutralise
 from portfolio.exports.tables import ReportTable, report_tables, unavailable
 from portfolio.selectors.figures import SECTION_TITLES
 from portfolio.selectors.scope import OPTION_LABELS

@@ -9,7 +9,7 @@ from decimal import Decimal
 from django.db.models import Count, F, Sum
 from django.db.models.functions import Coalesce, Greatest
 
-from assessments.models import SourcingOption
+from assessments.models import Recommendation
 from outsourcing.models import BusinessFunction, Workspace
 from portfolio.charts import bubble_chart, department_chart
 
@@ -58,7 +58,9 @@ def _option_totals(functions) -> tuple[list[OptionTotal], int]:
             count=by_option.get(option.value, {}).get("count", 0),
             annual_cost=by_option.get(option.value, {}).get("cost", Decimal(0)),
         )
-        for option in SourcingOption
+        for option in Recommendation
+        # No clear call gets a card only when there is one: it is not an option to aim for.
+        if option != Recommendation.NO_CALL or option.value in by_option
     ]
     return totals, by_option.get(None, {}).get("count", 0)
 

@@ -14,7 +14,7 @@ import pandas as pd
 from django.db.models import F
 
 from assessments import scoring
-from assessments.models import FACTOR_FIELDS, SourcingOption
+from assessments.models import FACTOR_FIELDS, Recommendation
 from assessments.selectors import workspace_weights
 from outsourcing.models import BusinessFunction, Department, Workspace
 from vendors.models import Certification, VendorStatus
@@ -30,7 +30,8 @@ BUBBLE_LIMIT = 400  # the largest functions by cost; more bubbles make an unread
 LIST_LIMIT = 10
 SENSITIVE_DATA = 4  # data sensitivity 4–5 (docs/domain.md, *Portfolio view*, risk flags)
 
-OPTION_LABELS = {option.value: option.label for option in SourcingOption}
+# The options and "no clear call" (docs/domain.md): what a recommendation can be.
+OPTION_LABELS = {option.value: option.label for option in Recommendation}
 NO_DEPARTMENT = "No department"
 
 FUNCTION_COLUMNS = [

@@ -4,7 +4,7 @@ from collections import Counter
 from decimal import Decimal
 
 from assessments import scoring
-from assessments.models import SourcingOption
+from assessments.models import Recommendation
 from outsourcing.models import BusinessFunction, CurrentSourcing
 from outsourcing.templatetags.sourcewise import money
 from portfolio.selectors.hooks import contract_risks_section
@@ -52,6 +52,8 @@ def mix_section(scope: ReportScope) -> dict:
                 "cost": money_text(value["cost"]),
             }
             for key, value in by_option.items()
+            # No clear call is listed only when there is one: it is not an option to aim for.
+            if key != Recommendation.NO_CALL or value["count"]
         ],
         "by_department": [
             {
@@ -135,7 +137,7 @@ def risks_section(scope: ReportScope) -> dict:
         f"{row['name']} ({OPTION_LABELS[row['recommendation']]})"
         for row in assessed_rows(scope)
         if row["data_sensitivity"] >= SENSITIVE_DATA
-        and row["recommendation"] != SourcingOption.IN_HOUSE
+        and row["recommendation"] not in (Recommendation.IN_HOUSE, Recommendation.NO_CALL)
     ]
     suspended, lapsed = _vendor_flags(scope)
     contracts = contract_risks_section(scope)
@@ -163,7 +165,7 @@ def methodology_section(scope: ReportScope) -> dict:
         "available": True,
         "model_version": scoring.MODEL_VERSION,
         "versions_in_use": versions,
-        "close_call_margin": scoring.CLOSE_CALL_MARGIN,
+        "no_clear_call_margin": scoring.NO_CLEAR_CALL_MARGIN,
         "criteria": [
             {
                 "key": key,
@@ -203,12 +205,15 @@ def functions_section(scope: ReportScope, shares: dict[int, float]) -> dict:
 
 
 def _changes_sourcing(row: dict) -> bool:
-    keep = row["recommendation"] == SourcingOption.IN_HOUSE
+    if row["recommendation"] == Recommendation.NO_CALL:
+        return False  # no clear call: nothing to decide yet
+    keep = row["recommendation"] == Recommendation.IN_HOUSE
     return keep == (row["current_sourcing"] == CurrentSourcing.OUTSOURCED)
 
 
 def _mix_word(total: dict) -> str:
-    return "kept in-house" if total["option"] == SourcingOption.IN_HOUSE else total["label"]
+    words = {Recommendation.IN_HOUSE: "kept in-house", Recommendation.NO_CALL: "with no clear call"}
+    return words.get(total["option"], total["label"])
 
 
 def _listing(parts: list[str]) -> str:
@@ -256,16 +261,28 @@ def _close_sentence(assessed: list[dict], close: list[dict]) -> list[str]:
     if not assessed:
         return []
     if not close:
-        return ["No call is close: every recommendation wins by a clear margin."]
+        return ["No call is close: no single step on one rating would overturn any of them."]
     parts = [
         f"{row['name']} ({OPTION_LABELS[row['recommendation']]} over "
-        f"{OPTION_LABELS[row['runner_up']]} by {row['margin']:.1f})"
+        f"{OPTION_LABELS[row['runner_up']]} by {row['margin']:.1f} points)"
         for row in close[:3]
     ]
     return [
-        f"{len(close)} call{'s are' if len(close) != 1 else ' is'} close (the runner-up within "
-        f"{scoring.CLOSE_CALL_MARGIN:g} points), the closest {_listing(parts)}: revisit their "
-        "ratings before acting."
+        f"{len(close)} call{'s are' if len(close) != 1 else ' is'} close (a single step on one "
+        f"rating would overturn {'them' if len(close) != 1 else 'it'}), among them "
+        f"{_listing(parts)}: revisit their ratings before acting."
+    ]
+
+
+def _no_call_sentence(assessed: list[dict]) -> list[str]:
+    level = [row["name"] for row in assessed if row["recommendation"] == Recommendation.NO_CALL]
+    if not level:
+        return []
+    some = _listing(level[:3]) + (f" and {len(level) - 3} more" if len(level) > 3 else "")
+    return [
+        f"{len(level)} function{'s have' if len(level) != 1 else ' has'} no clear call (the "
+        f"best options within {scoring.NO_CLEAR_CALL_MARGIN:g} point of each other): {some}; "
+        "the model does not choose for you there."
     ]
 
 
@@ -286,6 +303,7 @@ def summary_section(scope: ReportScope, mix: dict, robust: dict, savings: dict) 
         )
         sentences += _decision_sentence(assessed, decisions, currency)
         sentences += _close_sentence(assessed, close)
+        sentences += _no_call_sentence(assessed)
     if robust["assessed"]:
         sentences.append(
             f"{robust['bands'][0]['count']} of {robust['assessed']} recommendations hold when "

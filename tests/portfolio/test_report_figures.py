@@ -94,18 +94,31 @@ def test_summary_speaks_of_the_mix_the_total_the_decisions_and_what_is_missing(w
     assert "Projected savings are not available yet" in text
 
 
-# Ratings the engine scores as close calls (margins 4.99 and 0.01 points).
-CLOSE = (1, 4, 4, 4, 1, 3, 4, 4)
-CLOSER = (1, 2, 2, 3, 2, 2, 1, 5)
+# Ratings the engine scores as close calls (a single step on one rating would overturn
+# them; margins 10.5 and 1.0 points) and as no clear call (best options 0.25 apart).
+CLOSE = (5, 4, 3, 1, 1, 5, 1, 1)
+CLOSER = (1, 1, 5, 4, 2, 4, 2, 1)
+LEVEL = (2, 3, 2, 4, 1, 1, 5, 3)
 
 
 def test_close_calls_are_named_closest_first(workspace):
-    _portfolio(workspace)
     assess(BusinessFunctionFactory(workspace=workspace, name="Close"), CLOSE)
     assess(BusinessFunctionFactory(workspace=workspace, name="Closer"), CLOSER)
+    assess(BusinessFunctionFactory(workspace=workspace, name="Level"), LEVEL)
     summary = _figures(workspace)["sections"]["summary"]
-    assert [c["name"] for c in summary["close_calls"]][:2] == ["Closer", "Close"]
-    assert "the closest Closer (KPO over BPO by 0.0)" in " ".join(summary["sentences"])
+    assert [c["name"] for c in summary["close_calls"]] == ["Closer", "Close"]
+    text = " ".join(summary["sentences"])
+    assert "2 calls are close" in text
+    assert "Closer (BPO over Keep in-house by 1.0 points)" in text
+    assert "1 function has no clear call" in text and "Level" in text
+
+
+def test_no_clear_call_is_counted_apart_and_is_no_decision(workspace):
+    assess(BusinessFunctionFactory(workspace=workspace, name="Level"), LEVEL)
+    figures = _figures(workspace)
+    by_option = {r["option"]: r["count"] for r in figures["sections"]["mix"]["by_option"]}
+    assert by_option["NO_CALL"] == 1
+    assert figures["sections"]["summary"]["decisions"] == []
 
 
 def test_empty_workspace_gives_a_short_correct_report(workspace):
