@@ -43,14 +43,15 @@ from django.db.models import (
     DecimalField,
     Exists,
     F,
+    Max,
     OuterRef,
     Prefetch,
     Q,
-    Subquery,
     Value,
     When,
+    Window,
 )
-from django.db.models.functions import Coalesce
+from django.db.models.functions import RowNumber
 
 from assessments.models import SourcingOption
 from assessments.scoring import topsis
@@ -305,25 +306,100 @@ def _ranking_rows(
     sensitive: bool,
     today: date,
 ) -> list[RankingRow]:
-    """Every vendor offering one of `lines`, by legal name, in two queries whatever the size
-    of the catalog (the best rate, shore and certificates are subqueries per vendor)."""
+    """Every vendor offering one of `lines`, by legal name: a handful of grouped queries, one
+    row per vendor each, whatever the number of rates, centres and certificates. (Correlated
+    subqueries per vendor were slower: PostgreSQL's estimate of them set off JIT compiling.)"""
+    offers = Exists(Offering.objects.filter(vendor=OuterRef("vendor"), service_line__in=lines))
+    capability = dict(
+        Offering.objects.filter(service_line__in=lines)
+        .order_by()
+        .values("vendor")
+        .annotate(level=Max("capability_level"))
+        .values_list("vendor", "level")
+    )
+    best, exchanges = _best_rates(lines, quantities, workspace, today)
+    certificates = {
+        vendor: (kinds, secure)
+        for vendor, kinds, secure in Certification.objects.filter(offers)
+        .filter(Q(expires_on__isnull=True) | Q(expires_on__gte=today))
+        .order_by()
+        .values("vendor")
+        .annotate(
+            kinds=Count("kind", distinct=True),
+            secure=Count("pk", filter=Q(kind__in=SECURITY_CERTIFICATES)),
+        )
+        .values_list("vendor", "kinds", "secure")
+    }
+    centre_shore = _centre_shores(offers, workspace)
+    lacking: dict[int, set[str]] = {}
+    missing = [unit for unit, quantity in quantities.items() if quantity is None]
+    current = _current_rates(lines, today).filter(unit__in=missing).order_by()
+    for vendor, unit in current.values_list("vendor", "unit"):
+        lacking.setdefault(vendor, set()).add(unit)
+    rows = []
+    for pk, display_name, legal_name, status, headquarters in (
+        Vendor.objects.filter(
+            Exists(Offering.objects.filter(vendor=OuterRef("pk"), service_line__in=lines))
+        )
+        .order_by("legal_name", "pk")
+        .values_list("pk", "display_name", "legal_name", "status", "headquarters_country")
+    ):
+        best_cost, currency, country = best.get(pk, (None, None, None))
+        kinds, secure = certificates.get(pk, (0, 0))
+        if country is not None:
+            shore = shore_of(country, workspace.country)
+        elif pk in centre_shore:
+            shore = next(s for s, value in SHORE_VALUE.items() if value == centre_shore[pk])
+        else:
+            shore = shore_of(str(headquarters), workspace.country)
+        rows.append(
+            RankingRow(
+                pk=pk,
+                name=display_name or legal_name,
+                status=status,
+                excluded=status == VendorStatus.SUSPENDED or (sensitive and not secure),
+                capability=capability[pk],
+                cost=best_cost,
+                exchange=exchanges.get(currency),
+                shore=shore,
+                certificates=kinds,
+                lacking_units=lacking.get(pk, set()),
+            )
+        )
+    return rows
+
+
+def _best_rates(lines, quantities, workspace: Workspace, today: date):
+    """Each vendor's cheapest costable current rate: {vendor pk: (annual cost in the
+    workspace currency, rate currency, delivery country)}, and the exchange rates used."""
     current = _current_rates(lines, today)
     cost, exchanges = _cost_expression(
         set(current.order_by().values_list("currency", flat=True).distinct()),
         quantities,
         workspace,
     )
-    costed = (
-        current.filter(vendor=OuterRef("pk"))
-        .annotate(cost=cost)
+    cheapest = (
+        current.annotate(cost=cost)
         .filter(cost__isnull=False)
-        # The cheapest; on a tie, the first in the order `_candidate` reads the rates in.
-        .order_by("cost", "service_line__name", "delivery_country", "unit", "-valid_from")
+        .annotate(
+            # On a tie, the first in the order `_candidate` reads the rates in.
+            place=Window(
+                RowNumber(),
+                partition_by=F("vendor"),
+                order_by=[F("cost"), "delivery_country", "unit", F("valid_from").desc()],
+            )
+        )
+        .filter(place=1)
+        .values_list("vendor", "cost", "currency", "delivery_country")
     )
-    in_force = Certification.objects.filter(vendor=OuterRef("pk")).filter(
-        Q(expires_on__isnull=True) | Q(expires_on__gte=today)
+    return {vendor: (cost, currency, country) for vendor, cost, currency, country in cheapest}, (
+        exchanges
     )
-    lacking = [unit for unit, quantity in quantities.items() if quantity is None]
+
+
+def _centre_shores(offers: Exists, workspace: Workspace) -> dict[int, int]:
+    """The closest shore value of each offering vendor's centres (a vendor with no centre is
+    placed by its headquarters instead)."""
     shore_value = Case(
         *(
             When(country__in=countries_at_shore(shore, workspace.country), then=Value(value))
@@ -332,69 +408,12 @@ def _ranking_rows(
         ),
         default=Value(SHORE_VALUE[Shore.OFFSHORE]),
     )
-    vendors = (
-        Vendor.objects.filter(
-            Exists(Offering.objects.filter(vendor=OuterRef("pk"), service_line__in=lines))
-        )
-        .order_by("legal_name", "pk")
-        .annotate(
-            capability=Subquery(
-                Offering.objects.filter(vendor=OuterRef("pk"), service_line__in=lines)
-                .order_by("-capability_level")
-                .values("capability_level")[:1]
-            ),
-            best_cost=Subquery(costed.values("cost")[:1]),
-            best_currency=Subquery(costed.values("currency")[:1]),
-            best_country=Subquery(costed.values("delivery_country")[:1]),
-            certificates=Coalesce(
-                Subquery(
-                    in_force.order_by()
-                    .values("vendor")
-                    .annotate(kinds=Count("kind", distinct=True))
-                    .values("kinds")
-                ),
-                0,
-            ),
-            secure=Exists(in_force.filter(kind__in=SECURITY_CERTIFICATES)),
-            centre_shore=Subquery(
-                DeliveryCentre.objects.filter(vendor=OuterRef("pk"))
-                .annotate(value=shore_value)
-                .order_by("-value")
-                .values("value")[:1]
-            ),
-            **{
-                f"lacks_{unit}": Exists(current.filter(vendor=OuterRef("pk"), unit=unit))
-                for unit in lacking
-            },
-        )
-    )
-    values = ["pk", "display_name", "legal_name", "status", "headquarters_country"]
-    values += ["capability", "best_cost", "best_currency", "best_country", "certificates"]
-    values += ["secure", "centre_shore", *(f"lacks_{unit}" for unit in lacking)]
-    return [
-        _ranking_row(dict(zip(values, row, strict=True)), lacking, exchanges, workspace, sensitive)
-        for row in vendors.values_list(*values)
-    ]
-
-
-def _ranking_row(row: dict, lacking, exchanges, workspace: Workspace, sensitive: bool):
-    if row["best_country"] is not None:
-        shore = shore_of(row["best_country"], workspace.country)
-    elif row["centre_shore"] is not None:
-        shore = next(s for s, value in SHORE_VALUE.items() if value == row["centre_shore"])
-    else:
-        shore = shore_of(str(row["headquarters_country"]), workspace.country)
-    return RankingRow(
-        pk=row["pk"],
-        name=row["display_name"] or row["legal_name"],
-        status=row["status"],
-        excluded=row["status"] == VendorStatus.SUSPENDED or (sensitive and not row["secure"]),
-        capability=row["capability"],
-        cost=row["best_cost"],
-        exchange=exchanges.get(row["best_currency"]),
-        shore=shore,
-        certificates=row["certificates"],
-        lacking_units={unit for unit in lacking if row[f"lacks_{unit}"]},
+    return dict(
+        DeliveryCentre.objects.filter(offers)
+        .order_by()
+        .values("vendor")
+        .annotate(value=Max(shore_value))
+        .values_list("vendor", "value")
     )
 
 
