@@ -21,6 +21,8 @@ from django.db.models import F, OrderBy, Q, QuerySet
 
 PER_PAGE = 25
 SEEK_KEY = "seek_key"
+# Rows counted exactly for "1–25 of N" (80 pages); beyond, the list says "more than".
+COUNT_CAP = 2_000
 
 
 def paginate(request, object_list, per_page: int = PER_PAGE) -> Page:
@@ -101,33 +103,45 @@ class SortKey:
 
 @dataclass
 class SeekPage:
-    """One page of a seek-paginated list, with what the pagination links need."""
+    """One page of a seek-paginated list, with what the pagination links need.
+
+    Rows are counted up to COUNT_CAP only: counting 100,000 matches cost more than the page.
+    Beyond it the total reads "more than …", the far pages have no number, and the last page
+    is the last `per_page` rows."""
 
     object_list: list
-    number: int
-    count: int
+    number: int | None  # None: the last page of a list too long to count
+    count: int  # exact when `exact`, else COUNT_CAP
+    exact: bool
     per_page: int
+    has_next: bool
+    has_previous: bool
     cursors: dict = field(default_factory=dict)  # "first"/"last" row's encoded cursor
 
     @property
-    def num_pages(self) -> int:
-        return max(1, math.ceil(self.count / self.per_page))
+    def num_pages(self) -> int | None:
+        return max(1, math.ceil(self.count / self.per_page)) if self.exact else None
 
     @property
-    def has_previous(self) -> bool:
-        return self.number > 1 and bool(self.object_list)
+    def previous_number(self) -> int | None:
+        return self.number - 1 if self.number else None
 
     @property
-    def has_next(self) -> bool:
-        return self.number < self.num_pages and bool(self.object_list)
+    def next_number(self) -> int | None:
+        return self.number + 1 if self.number else None
 
     @property
-    def start_index(self) -> int:
-        return (self.number - 1) * self.per_page + 1 if self.object_list else 0
+    def start_index(self) -> int | None:
+        if not self.object_list:
+            return 0
+        if self.number is None:
+            return None
+        return (self.number - 1) * self.per_page + 1
 
     @property
-    def end_index(self) -> int:
-        return self.start_index + len(self.object_list) - 1 if self.object_list else 0
+    def end_index(self) -> int | None:
+        start = self.start_index
+        return start + len(self.object_list) - 1 if start else start
 
     def __len__(self) -> int:
         return len(self.object_list)
@@ -161,11 +175,12 @@ def _decode(cursor: str, queryset: QuerySet, key: SortKey):
         return None
 
 
-def _page_number(raw, num_pages: int) -> int:
+def _page_number(raw, num_pages: int | None) -> int:
     try:
-        return min(max(int(raw), 1), num_pages)
+        number = max(int(raw), 1)
     except (TypeError, ValueError):
         return 1
+    return min(number, num_pages) if num_pages else number
 
 
 def _take(parts: list[QuerySet], limit: int) -> list:
@@ -191,12 +206,14 @@ def seek_paginate(request, queryset: QuerySet, per_page: int = PER_PAGE) -> Seek
     needs no counting of the rows before the cursor. A cursor that does not decode is ignored.
     """
     key = SortKey.of(queryset)
-    count = queryset.count()
-    num_pages = max(1, math.ceil(count / per_page))
+    count = queryset.order_by()[: COUNT_CAP + 1].count()
+    exact = count <= COUNT_CAP
+    count = min(count, COUNT_CAP)
+    num_pages = max(1, math.ceil(count / per_page)) if exact else None
     keyed = queryset.annotate(**{SEEK_KEY: F(key.field)})
     params = request.GET
     page = params.get("page")
-    number = _page_number(page, num_pages)
+    number: int | None = _page_number(page, num_pages)
     after = _decode(params.get("after", ""), queryset, key) if params.get("after") else None
     before = _decode(params.get("before", ""), queryset, key) if params.get("before") else None
     limit = per_page
@@ -205,15 +222,29 @@ def seek_paginate(request, queryset: QuerySet, per_page: int = PER_PAGE) -> Seek
     elif before is not None:
         parts, backwards = key.before(keyed, *before), True
     elif page == "last":
-        number, limit = num_pages, count - (num_pages - 1) * per_page
+        number = num_pages
+        limit = count - (num_pages - 1) * per_page if exact else per_page
         parts, backwards = key.last(keyed), True
     else:
         start = (number - 1) * per_page
-        parts, backwards = [keyed[start : start + per_page]], False
-    objects = _take(parts, limit)
+        parts, backwards = [keyed[start : start + per_page + 1]], False
+    # One row more than the page tells whether there is a page beyond, without counting.
+    objects = _take(parts, limit + 1)
+    if not objects and page not in (None, "last") and after is before is None:
+        # A typed page number past the end of a list too long to count: its last page.
+        number, backwards, parts = None, True, key.last(keyed)
+        objects, page = _take(parts, limit + 1), "last"
+    more = len(objects) > limit
+    objects = objects[:limit]
     if backwards:
         objects.reverse()
-    result = SeekPage(objects, number, count, per_page)
+    if page == "last":
+        has_next, has_previous = False, more
+    elif backwards:
+        has_next, has_previous = True, more
+    else:
+        has_next, has_previous = more, number > 1
+    result = SeekPage(objects, number, count, exact, per_page, has_next, has_previous)
     if objects:
         result.cursors = {
             "first": _encode(getattr(objects[0], SEEK_KEY), objects[0].pk),

@@ -169,3 +169,22 @@ def test_list_queries_do_not_grow_with_the_workspace_on_any_page(
     assert _list_queries(client, workspace, 30, params) == _list_queries(
         client, workspace, 80, params
     )
+
+
+def test_a_list_longer_than_the_count_cap_pages_all_the_same(
+    client_for, mixed_workspace, viewer, monkeypatch
+):
+    monkeypatch.setattr("outsourcing.pagination.COUNT_CAP", 30)
+    client = client_for(viewer)
+    url = reverse("function_list", args=[mixed_workspace.slug])
+    params = {"sort": "-fte", "status": "all"}
+    expected = _expected(mixed_workspace, params)
+    forwards = _walk_forwards(client, url, params)
+    assert [f.pk for p in forwards for f in p.object_list] == expected
+    first = client.get(url, params)
+    assert "1–25 of more than 30" in first.content.decode()
+    last = client.get(url, {**params, "page": "last"})
+    assert [f.pk for f in last.context["functions"]] == expected[-25:]
+    assert "Last page" in last.content.decode() and not last.context["page"].has_next
+    typed = client.get(url, {**params, "page": "999"})
+    assert [f.pk for f in typed.context["functions"]] == expected[-25:]
