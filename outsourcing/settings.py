@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "assessments",
     "vendors",
     "businesscase",
+    "portfolio",
     "api",
 ]
 
@@ -183,6 +184,11 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
+    # The PDF's libraries narrate every step at INFO: a report would print thousands of lines.
+    "loggers": {
+        name: {"level": "WARNING"}
+        for name in ("weasyprint", "fontTools", "kaleido", "choreographer", "logistro")
+    },
 }
 
 # The REST API (/api/v1/). Token or session authentication, JSON only, errors as problem
@@ -220,6 +226,7 @@ SPECTACULAR_SETTINGS = {
     "COMPONENT_SPLIT_REQUEST": True,
     "ENUM_NAME_OVERRIDES": {
         "SourcingOptionEnum": "assessments.models.SourcingOption",
+        "RecommendationEnum": "outsourcing.models.Recommendation",
         "JobStatusEnum": "outsourcing.models.Job.Status",
         "VendorStatusEnum": "vendors.models.VendorStatus",
         "SaatyJudgementEnum": "api.serializers.weights.SAATY_VALUES",
