@@ -50,7 +50,8 @@ def _throwaway_database() -> str | None:
     import psycopg
 
     name = f"{url.path.lstrip('/') or 'postgres'}_bench_scale"
-    with psycopg.connect(urlunparse(url), autocommit=True) as admin:
+    admin_url = urlunparse(url._replace(path="/postgres"))
+    with psycopg.connect(admin_url, autocommit=True) as admin:
         admin.execute(f'DROP DATABASE IF EXISTS "{name}"')
         admin.execute(f'CREATE DATABASE "{name}"')
     return urlunparse(url._replace(path=f"/{name}"))
@@ -87,11 +88,14 @@ from django.db import connection, transaction  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.urls import reverse  # noqa: E402
 
+from assessments.inventory.exporter import inventory_file  # noqa: E402
+from assessments.inventory.importer import inventory_plan  # noqa: E402
+from assessments.inventory.services import inventory_import  # noqa: E402
 from assessments.models import FACTOR_FIELDS, Assessment  # noqa: E402
 from assessments.selectors import workspace_weights  # noqa: E402
-from assessments.services import assessment_create, workspace_rescore  # noqa: E402
-from outsourcing.inventory.exporter import inventory_file  # noqa: E402
-from outsourcing.inventory.importer import inventory_plan  # noqa: E402
+from assessments.services import RESULT_FIELDS, assessment_create, workspace_rescore  # noqa: E402
+from outsourcing.imports.limits import Limits  # noqa: E402
+from outsourcing.imports.reader import read_table  # noqa: E402
 from outsourcing.models import (  # noqa: E402
     BusinessFunction,
     Department,
@@ -100,8 +104,6 @@ from outsourcing.models import (  # noqa: E402
     User,
     Workspace,
 )
-from outsourcing.services.inventory import inventory_import  # noqa: E402
-from outsourcing.tabular import read_table  # noqa: E402
 from vendors.models import ServiceLine  # noqa: E402
 
 # Plain static URLs: the hashed manifest needs collectstatic, which a benchmark should not run.
@@ -205,11 +207,11 @@ def build_workspace(slug: str, size: int, user: User) -> Workspace:
         f"""INSERT INTO assessments_assessment (assessed_at, notes, {factors}, score_bpo,
                 score_kpo, score_ito, score_in_house, recommendation, runner_up, margin,
                 close_call, explanation, contributions, weights, model_version, scored_at,
-                assessor_id, function_id)
+                assessor_id, function_id, flips)
             SELECT now(), '', {ratings.replace("%", "%%")}, 0.6, 0.5, 0.4, 0.3,
                    (ARRAY['BPO','KPO','ITO','IN_HOUSE'])[f.id %% 4 + 1], 'IN_HOUSE',
                    (f.id %% 97) / 100.0, f.id %% 9 = 0, 'Generated for the benchmark',
-                   '{{}}'::jsonb, %(weights)s::jsonb, 'bench', now(), NULL, f.id
+                   '{{}}'::jsonb, %(weights)s::jsonb, 'bench', now(), NULL, f.id, '[]'::jsonb
             FROM outsourcing_businessfunction f
             WHERE f.workspace_id = %(ws)s AND f.id %% 10 <> 3""",
         params,
@@ -339,31 +341,16 @@ def _peak_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-RESULT_COLUMNS = [
-    "score_bpo",
-    "score_kpo",
-    "score_ito",
-    "score_in_house",
-    "recommendation",
-    "runner_up",
-    "margin",
-    "close_call",
-    "explanation",
-    "contributions",
-    "weights",
-]
-
-
 def copy_update_limit(workspace: Workspace) -> float:
     """Seconds to write every current assessment's results the way the database does it
     fastest: COPY into a temporary table, then one UPDATE … FROM."""
     rows = list(
         Assessment.objects.filter(pk__in=BusinessFunction.objects.filter(
             workspace=workspace).values("latest_assessment")
-        ).values_list("pk", *RESULT_COLUMNS)
+        ).values_list("pk", *RESULT_FIELDS)
     )  # fmt: skip
-    columns = ", ".join(RESULT_COLUMNS)
-    assignments = ", ".join(f"{c} = r.{c}" for c in RESULT_COLUMNS)
+    columns = ", ".join(RESULT_FIELDS)
+    assignments = ", ".join(f"{c} = r.{c}" for c in RESULT_FIELDS)
 
     def write():
         with transaction.atomic(), connection.cursor() as cursor:
@@ -373,7 +360,7 @@ def copy_update_limit(workspace: Workspace) -> float:
             )
             with cursor.cursor.copy(f"COPY rescored (id, {columns}) FROM STDIN") as copy:
                 for row in rows:
-                    copy.write_row([*row[:-2], _json(row[-2]), _json(row[-1])])
+                    copy.write_row([_json(v) if isinstance(v, dict | list) else v for v in row])
             cursor.execute(
                 f"UPDATE assessments_assessment a SET {assignments} "
                 "FROM rescored r WHERE a.id = r.id"
@@ -445,9 +432,8 @@ def measure_bulk(user: User) -> list[tuple[str, float, str, float]]:
     settings.IMPORT_MAX_BYTES = len(data) + 1
 
     def run_import():
-        table = read_table(
-            data, filename="inventory.csv", max_bytes=len(data) + 1, max_rows=BULK_ROWS + 1
-        )
+        limits = Limits(max_bytes=len(data) + 1, max_rows=BULK_ROWS + 1)
+        table = read_table(data, filename="inventory.csv", limits=limits)
         plan = inventory_plan(workspace=target, table=table)
         return inventory_import(workspace=target, plan=plan, imported_by=user)
 

@@ -131,7 +131,7 @@ class BusinessFunction(models.Model):
         # One index per order the list offers, each ending in pk as the list's order does,
         # so a page (and the seek to its first row) is an index range at any size. The
         # descending twins (blanks last, which a backward scan cannot give) and the search's
-        # trigram indexes are PostgreSQL-only: migration 0007_function_list_postgres_indexes.
+        # trigram indexes are PostgreSQL-only: migration 0008_function_list_postgres_indexes.
         indexes = [
             *(
                 models.Index(

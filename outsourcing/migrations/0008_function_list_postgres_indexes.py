@@ -52,6 +52,6 @@ def drop(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("outsourcing", "0006_function_list_indexes")]
+    dependencies = [("outsourcing", "0007_function_list_indexes")]
 
     operations = [migrations.RunPython(create, drop, elidable=False)]

@@ -7,7 +7,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('assessments', '0004_drop_weightchange'),
-        ('outsourcing', '0005_rename_organization_workspace'),
+        ('outsourcing', '0006_job_kind_portfolio_report'),
         ('vendors', '0005_contracts_slas_reminders'),
     ]
 
