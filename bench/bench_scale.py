@@ -172,6 +172,25 @@ def build_catalog() -> None:
     )
 
 
+def _insert_assessments(params: dict) -> None:
+    """Nine in ten of the workspace's functions assessed, with varied ratings and results."""
+    factors = ", ".join(FACTOR_FIELDS)
+    ratings = ", ".join(f"(f.id * {7 + i}) % 5 + 1" for i in range(len(FACTOR_FIELDS)))
+    _sql(
+        f"""INSERT INTO assessments_assessment (assessed_at, notes, {factors}, score_bpo,
+                score_kpo, score_ito, score_in_house, recommendation, runner_up, margin,
+                close_call, explanation, contributions, weights, model_version, scored_at,
+                assessor_id, function_id, flips)
+            SELECT now(), '', {ratings.replace("%", "%%")}, 0.6, 0.5, 0.4, 0.3,
+                   (ARRAY['BPO','KPO','ITO','IN_HOUSE'])[f.id %% 4 + 1], 'IN_HOUSE',
+                   (f.id %% 97) / 100.0, f.id %% 9 = 0, 'Generated for the benchmark',
+                   '{{}}'::jsonb, %(weights)s::jsonb, 'bench', now(), NULL, f.id, '[]'::jsonb
+            FROM outsourcing_businessfunction f
+            WHERE f.workspace_id = %(ws)s AND f.id %% 10 <> 3""",
+        params,
+    )
+
+
 def build_workspace(slug: str, size: int, user: User) -> Workspace:
     """A workspace of `size` functions in seven departments: 90 % assessed, 75 % with a
     projected saving, 5 % archived, a tenth without a cost; some descriptions mention
@@ -201,21 +220,7 @@ def build_workspace(slug: str, size: int, user: User) -> Workspace:
            FROM generate_series(1, %(size)s) g""",
         params,
     )
-    factors = ", ".join(FACTOR_FIELDS)
-    ratings = ", ".join(f"(f.id * {7 + i}) % 5 + 1" for i in range(len(FACTOR_FIELDS)))
-    _sql(
-        f"""INSERT INTO assessments_assessment (assessed_at, notes, {factors}, score_bpo,
-                score_kpo, score_ito, score_in_house, recommendation, runner_up, margin,
-                close_call, explanation, contributions, weights, model_version, scored_at,
-                assessor_id, function_id, flips)
-            SELECT now(), '', {ratings.replace("%", "%%")}, 0.6, 0.5, 0.4, 0.3,
-                   (ARRAY['BPO','KPO','ITO','IN_HOUSE'])[f.id %% 4 + 1], 'IN_HOUSE',
-                   (f.id %% 97) / 100.0, f.id %% 9 = 0, 'Generated for the benchmark',
-                   '{{}}'::jsonb, %(weights)s::jsonb, 'bench', now(), NULL, f.id, '[]'::jsonb
-            FROM outsourcing_businessfunction f
-            WHERE f.workspace_id = %(ws)s AND f.id %% 10 <> 3""",
-        params,
-    )
+    _insert_assessments(params)
     _sql(
         """UPDATE outsourcing_businessfunction f SET latest_assessment_id = a.id
            FROM assessments_assessment a WHERE a.function_id = f.id AND f.workspace_id = %(ws)s""",

@@ -199,39 +199,10 @@ def function_vendor_shortlist(
     (`_ranking_rows`); only the best `shown` candidates and the first `shown_excluded` left-out
     vendors (all when None) are then read in full, to say what each row of the page says."""
     today = today or date.today()
-    assessment = function.latest_assessment
-    if assessment is None:
-        return Shortlist(
-            function,
-            "not_assessed",
-            "Assess this function first: the shortlist follows its recommendation.",
-        )
-    option = assessment.recommendation
-    if option == Recommendation.NO_CALL:
-        return Shortlist(
-            function,
-            "no_call",
-            "There is no clear call between the options for this function yet, so there is "
-            "no vendor shortlist: settle the call first (its page lists the single rating "
-            "changes that would).",
-        )
-    if option == SourcingOption.IN_HOUSE:
-        return Shortlist(
-            function,
-            "in_house",
-            "The recommendation is to keep this function in-house, so there is no vendor "
-            "shortlist.",
-            option=option,
-        )
-    if not function.service_line_id:
-        return Shortlist(
-            function,
-            "no_service_line",
-            f"Choose the service line this function would be bought as: vendors offering "
-            f"different {option} services sell different work at prices that cannot be "
-            "compared, so they are not ranked against each other.",
-            option=option,
-        )
+    unranked = _unranked(function)
+    if unranked is not None:
+        return unranked
+    assessment, option = function.latest_assessment, function.latest_assessment.recommendation
     lines = [function.service_line]
     matched_on = f"offering {function.service_line.name}"
     shortlist = Shortlist(function, "ranked", option=option, matched_on=matched_on)
@@ -257,13 +228,24 @@ def function_vendor_shortlist(
     else:
         shortlist.notes += _costing_notes(candidates, quantities, workspace)
         _rank(shortlist, candidates, quantities, workspace, today=today, shown=shown)
-    shown_excluded = excluded if shown_excluded is None else excluded[:shown_excluded]
-    by_pk = _vendors_in_detail(lines, today, [row.pk for row in shown_excluded])
-    shortlist.excluded = [
-        Exclusion(vendor, _exclusion_reasons(vendor, sensitive=sensitive, today=today))
-        for vendor in (by_pk[row.pk] for row in shown_excluded)
-    ]
+    shortlist.excluded = _exclusions(
+        excluded if shown_excluded is None else excluded[:shown_excluded],
+        lines,
+        sensitive=sensitive,
+        today=today,
+    )
     return shortlist
+
+
+def _exclusions(
+    rows: list["RankingRow"], lines: list[ServiceLine], *, sensitive: bool, today: date
+) -> list[Exclusion]:
+    """The left-out vendors of `rows`, read in full to say why each is left out."""
+    by_pk = _vendors_in_detail(lines, today, [row.pk for row in rows])
+    return [
+        Exclusion(vendor, _exclusion_reasons(vendor, sensitive=sensitive, today=today))
+        for vendor in (by_pk[row.pk] for row in rows)
+    ]
 
 
 @dataclass
@@ -333,18 +315,7 @@ def _ranking_rows(
         .values_list("vendor", "level")
     )
     best, exchanges = _best_rates(lines, quantities, workspace, today)
-    certificates = {
-        vendor: (kinds, secure)
-        for vendor, kinds, secure in Certification.objects.filter(offers)
-        .filter(Q(expires_on__isnull=True) | Q(expires_on__gte=today))
-        .order_by()
-        .values("vendor")
-        .annotate(
-            kinds=Count("kind", distinct=True),
-            secure=Count("pk", filter=Q(kind__in=SECURITY_CERTIFICATES)),
-        )
-        .values_list("vendor", "kinds", "secure")
-    }
+    certificates = _certificates_in_force(offers, today)
     centre_shore = _centre_shores(offers, workspace)
     lacking: dict[int, set[str]] = {}
     missing = [unit for unit, quantity in quantities.items() if quantity is None]
@@ -412,6 +383,22 @@ def _best_rates(lines, quantities, workspace: Workspace, today: date):
     )
 
 
+def _certificates_in_force(offers: Exists, today: date) -> dict[int, tuple[int, int]]:
+    """{vendor pk: (certificate kinds in force, security certificates in force)}."""
+    return {
+        vendor: (kinds, secure)
+        for vendor, kinds, secure in Certification.objects.filter(offers)
+        .filter(Q(expires_on__isnull=True) | Q(expires_on__gte=today))
+        .order_by()
+        .values("vendor")
+        .annotate(
+            kinds=Count("kind", distinct=True),
+            secure=Count("pk", filter=Q(kind__in=SECURITY_CERTIFICATES)),
+        )
+        .values_list("vendor", "kinds", "secure")
+    }
+
+
 def _centre_shores(offers: Exists, workspace: Workspace) -> dict[int, int]:
     """The closest shore value of each offering vendor's centres (a vendor with no centre is
     placed by its headquarters instead)."""
@@ -430,6 +417,44 @@ def _centre_shores(offers: Exists, workspace: Workspace) -> dict[int, int]:
         .annotate(value=Max(shore_value))
         .values_list("vendor", "value")
     )
+
+
+def _unranked(function: BusinessFunction) -> Shortlist | None:
+    """The shortlist that says why there is nothing to rank, or None when there is."""
+    assessment = function.latest_assessment
+    if assessment is None:
+        return Shortlist(
+            function,
+            "not_assessed",
+            "Assess this function first: the shortlist follows its recommendation.",
+        )
+    option = assessment.recommendation
+    if option == Recommendation.NO_CALL:
+        return Shortlist(
+            function,
+            "no_call",
+            "There is no clear call between the options for this function yet, so there is "
+            "no vendor shortlist: settle the call first (its page lists the single rating "
+            "changes that would).",
+        )
+    if option == SourcingOption.IN_HOUSE:
+        return Shortlist(
+            function,
+            "in_house",
+            "The recommendation is to keep this function in-house, so there is no vendor "
+            "shortlist.",
+            option=option,
+        )
+    if not function.service_line_id:
+        return Shortlist(
+            function,
+            "no_service_line",
+            f"Choose the service line this function would be bought as: vendors offering "
+            f"different {option} services sell different work at prices that cannot be "
+            "compared, so they are not ranked against each other.",
+            option=option,
+        )
+    return None
 
 
 def _costing_notes(
@@ -550,14 +575,7 @@ def _rank(
 ) -> None:
     """Rank every candidate by TOPSIS on arrays, then read the best `shown` in full."""
     known_costs = [row.cost for row in rows if row.cost is not None]
-    worst_cost = float(max(known_costs)) if known_costs else 0.0
-    columns = {
-        "capability": [float(row.capability) for row in rows],
-        "cost": [float(row.cost) if row.cost is not None else worst_cost for row in rows],
-        "certifications": [float(row.certificates) for row in rows],
-        "shore": [float(SHORE_VALUE[row.shore]) for row in rows],
-        "status": [float(STATUS_VALUE[VendorStatus(row.status)]) for row in rows],
-    }
+    columns = _columns(rows, known_costs)
     if not known_costs:
         shortlist.notes.append(
             "No candidate has a current rate that can be costed for this function, so cost "
@@ -600,6 +618,18 @@ def _rank(
             for criterion in CRITERIA
         ]
         shortlist.candidates.append(candidate)
+
+
+def _columns(rows: list[RankingRow], known_costs: list[Decimal]) -> dict[str, list[float]]:
+    """The ranking matrix by criterion; a vendor that cannot be costed counts at the worst."""
+    worst_cost = float(max(known_costs)) if known_costs else 0.0
+    return {
+        "capability": [float(row.capability) for row in rows],
+        "cost": [float(row.cost) if row.cost is not None else worst_cost for row in rows],
+        "certifications": [float(row.certificates) for row in rows],
+        "shore": [float(SHORE_VALUE[row.shore]) for row in rows],
+        "status": [float(STATUS_VALUE[VendorStatus(row.status)]) for row in rows],
+    }
 
 
 def _criterion_score(criterion: Criterion, values: list[float], index: int) -> float:
