@@ -8,6 +8,7 @@ class AssessmentsConfig(AppConfig):
     def ready(self) -> None:
         # Plug into the core (outsourcing.jobkinds, outsourcing.hooks): it imports no app.
         from assessments import demo, tasks
+        from assessments.rounds.selectors import rounds_of_function
         from assessments.selectors import function_result
         from outsourcing.hooks import demo_register, function_page_register
         from outsourcing.jobkinds import job_kind_register
@@ -18,3 +19,7 @@ class AssessmentsConfig(AppConfig):
             self.name, lambda function: {"result": function_result(function=function)}
         )
         demo_register(self.name, demo.demo_step)
+        function_page_register(
+            "assessments.rounds",
+            lambda function: {"function_rounds": rounds_of_function(function=function)},
+        )

@@ -126,3 +126,9 @@ class CriteriaWeights(models.Model):
 
     def __str__(self) -> str:
         return f"Weights of {self.workspace}"
+
+
+# The rounds live in their own module; Django finds an app's models through this one.
+from assessments.rounds.models import AssessmentRound, RoundRating  # noqa: E402
+
+__all__ += ["AssessmentRound", "RoundRating"]

@@ -16,6 +16,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("", include("outsourcing.core_urls")),
     path(WORKSPACE, include("assessments.urls")),
+    path(WORKSPACE, include("assessments.rounds.urls")),
     path(WORKSPACE, include("vendors.workspace_urls")),
     path(WORKSPACE, include("businesscase.urls")),
     path("vendors/", include("vendors.urls")),

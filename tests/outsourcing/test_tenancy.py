@@ -4,7 +4,9 @@ URL whose arguments this test cannot fill fails the test until it is taught how.
 
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.utils import timezone
 
+from assessments.rounds.services import round_open
 from outsourcing.models import Job, Membership
 from tests.factories import BusinessFunctionFactory, JobFactory
 from tests.vendors.contracts.factories import ContractFactory, ServiceLevelFactory
@@ -30,7 +32,11 @@ OBJECT_URLS = [(name, kwargs) for name, kwargs in WORKSPACE_URLS if "pk" in kwar
 def _objects_of(workspace, owner):
     """One object of each kind a workspace URL can point at."""
     contract = ContractFactory(workspace=workspace)
+    function = BusinessFunctionFactory(workspace=workspace)
     return {
+        "round": round_open(
+            function=function, opened_by=owner, assessors=[owner], due_date=timezone.localdate()
+        ),
         "contract": contract,
         "sla": ServiceLevelFactory(contract=contract),
         "function": BusinessFunctionFactory(workspace=workspace),
@@ -50,6 +56,7 @@ PK_KIND = {
     "import": "import",
     "contract": "contract",
     "sla": "sla",
+    "round": "round",
 }
 
 

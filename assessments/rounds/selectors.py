@@ -1,0 +1,143 @@
+"""Reads of assessment rounds, always through the workspace, and the group's result."""
+
+from dataclasses import dataclass
+
+import numpy as np
+from django.db.models import Count, Q, QuerySet
+from django.shortcuts import get_object_or_404
+
+from assessments.rounds import aggregate
+from assessments.rounds.models import AssessmentRound, RoundRating
+from assessments.scoring import FACTOR_INFO, FACTORS, OPTION_LABELS
+from assessments.selectors import workspace_weights
+from assessments.services import score_ratings
+from outsourcing.models import BusinessFunction, User, Workspace
+
+
+def rounds_of_workspace(*, workspace: Workspace) -> QuerySet[AssessmentRound]:
+    """The workspace's rounds, newest first, with how many were invited and have rated."""
+    return (
+        AssessmentRound.objects.filter(function__workspace=workspace)
+        .select_related("function", "opened_by")
+        .annotate(
+            invited=Count("ratings"),
+            submitted=Count("ratings", filter=Q(ratings__submitted_at__isnull=False)),
+        )
+        .order_by("-opened_at", "-pk")
+    )
+
+
+def rounds_of_function(*, function: BusinessFunction) -> list[AssessmentRound]:
+    """The function's rounds, newest first (the function is already the workspace's)."""
+    return list(AssessmentRound.objects.filter(function=function)[:10])
+
+
+def round_get(*, workspace: Workspace, pk: int) -> AssessmentRound:
+    """One round of the workspace, or 404."""
+    return get_object_or_404(
+        AssessmentRound.objects.select_related(
+            "function__workspace", "opened_by", "closed_by", "applied_assessment"
+        ),
+        function__workspace=workspace,
+        pk=pk,
+    )
+
+
+def round_invitations(*, round: AssessmentRound) -> list[RoundRating]:
+    return list(round.ratings.select_related("assessor").order_by("assessor__email"))
+
+
+def round_ratings_visible_to(*, round: AssessmentRound, user: User) -> bool:
+    """Whether `user` may see the others' ratings: an invited member only once they have
+    submitted theirs (so nobody anchors on the others), anyone else in the workspace always."""
+    own = round.ratings.filter(assessor=user).first()
+    return own is None or own.submitted
+
+
+@dataclass(frozen=True)
+class AssessorOutcome:
+    """What one assessor's own ratings would recommend, beside the group's call."""
+
+    assessor_name: str
+    ratings: dict[str, int]
+    recommendation: str
+    recommendation_label: str
+    margin: float
+    differs: bool
+
+
+@dataclass(frozen=True)
+class FactorRow:
+    factor: str
+    label: str
+    spread: aggregate.FactorSpread
+    stand_out_names: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class RoundResult:
+    """The group's result: mean ratings, the engine's call on them, spread and consensus."""
+
+    group_ratings: dict[str, int]  # the whole ratings the engine scored
+    scored: dict  # the assessment result fields of the group's ratings
+    factors: list[FactorRow]
+    consensus: float
+    consensus_band: str
+    assessors: list[AssessorOutcome]
+
+    @property
+    def single_assessor(self) -> bool:
+        return len(self.assessors) == 1
+
+
+def _name(user: User) -> str:
+    return user.get_full_name() or user.email
+
+
+def round_result(*, round: AssessmentRound) -> RoundResult | None:
+    """Aggregate the submitted ratings (geometric mean per factor, docs/domain.md, *Group
+    judgement*) and score the group's and every assessor's ratings in one engine batch.
+    None while nobody has submitted."""
+    submitted = list(
+        round.ratings.filter(submitted_at__isnull=False)
+        .select_related("assessor")
+        .order_by("assessor__email")
+    )
+    if not submitted:
+        return None
+    table = np.array([[r.ratings[f] for f in FACTORS] for r in submitted])
+    whole = aggregate.whole_ratings(aggregate.geometric_mean(table))
+    group = dict(zip(FACTORS, map(int, whole), strict=True))
+    weights = workspace_weights(workspace=round.function.workspace)
+    [group_scored, *own] = score_ratings([group] + [r.ratings for r in submitted], weights)
+    names = [_name(r.assessor) for r in submitted]
+    factors = [
+        FactorRow(
+            factor=f,
+            label=FACTOR_INFO[f].label,
+            spread=spread,
+            stand_out_names=tuple(names[k] for k in spread.stand_out),
+        )
+        for f, spread in zip(FACTORS, aggregate.spreads(table), strict=True)
+    ]
+    value = aggregate.consensus(table)
+    return RoundResult(
+        group_ratings=group,
+        scored=group_scored,
+        factors=factors,
+        consensus=value,
+        consensus_band=aggregate.consensus_band(value),
+        assessors=[
+            AssessorOutcome(
+                assessor_name=name,
+                ratings=rating.ratings,
+                recommendation=result["recommendation"],
+                recommendation_label=OPTION_LABELS.get(
+                    result["recommendation"], result["recommendation"]
+                ),
+                margin=result["margin"],
+                differs=result["recommendation"] != group_scored["recommendation"],
+            )
+            for name, rating, result in zip(names, submitted, own, strict=True)
+        ],
+    )

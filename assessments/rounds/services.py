@@ -1,0 +1,163 @@
+"""Writes of assessment rounds: open, rate, close, remind, apply."""
+
+from collections.abc import Mapping, Sequence
+from datetime import date, timedelta
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.mail import EmailMessage, get_connection
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone
+
+from assessments.models import Assessment
+from assessments.rounds.models import AssessmentRound, RoundRating
+from assessments.rounds.selectors import round_result
+from assessments.scoring import FACTORS
+from assessments.services import assessment_create
+from outsourcing.models import BusinessFunction, Membership, User
+
+
+@transaction.atomic
+def round_open(
+    *,
+    function: BusinessFunction,
+    opened_by: User,
+    assessors: Sequence[User],
+    due_date: date,
+    note: str = "",
+) -> AssessmentRound:
+    """Invite members of the function's workspace to rate it independently by `due_date`.
+
+    Refuses (ValidationError naming the field) an empty list, anyone who is not a member of
+    the workspace, and a due date in the past.
+    """
+    if not assessors:
+        raise ValidationError({"assessors": "Invite at least one member."})
+    member_ids = set(
+        Membership.objects.filter(workspace=function.workspace_id).values_list("user_id", flat=True)
+    )
+    strangers = [user.email for user in assessors if user.pk not in member_ids]
+    if strangers:
+        raise ValidationError(
+            {"assessors": f"Not members of this workspace: {', '.join(sorted(strangers))}."}
+        )
+    if due_date < timezone.localdate():
+        raise ValidationError({"due_date": "The due date has passed: pick today or later."})
+    round_ = AssessmentRound(
+        function=function, opened_by=opened_by, due_date=due_date, note=note.strip()
+    )
+    round_._history_user = opened_by
+    round_.save()
+    RoundRating.objects.bulk_create(
+        [RoundRating(round=round_, assessor=user) for user in {u.pk: u for u in assessors}.values()]
+    )
+    return round_
+
+
+@transaction.atomic
+def round_rate(
+    *, round: AssessmentRound, assessor: User, ratings: Mapping[str, int]
+) -> RoundRating:
+    """Store an invited member's ratings (again, while the round is open, to revise them).
+
+    Refuses (PermissionDenied) someone not invited, and (ValidationError) a closed round or
+    a rating outside 1..5.
+    """
+    round = AssessmentRound.objects.select_for_update().get(pk=round.pk)
+    rating = RoundRating.objects.filter(round=round, assessor=assessor).first()
+    if rating is None:
+        raise PermissionDenied("You were not invited to rate in this round.")
+    if not round.is_open:
+        raise ValidationError("This round is closed: ratings can no longer be given.")
+    bad = [f for f in FACTORS if ratings.get(f) not in (1, 2, 3, 4, 5)]
+    if bad:
+        raise ValidationError(dict.fromkeys(bad, "Rate it from 1 to 5."))
+    for name in FACTORS:
+        setattr(rating, name, int(ratings[name]))
+    rating.submitted_at = timezone.now()
+    rating.save()
+    return rating
+
+
+def round_close(*, round: AssessmentRound, closed_by: User) -> AssessmentRound:
+    """Close the round before its due date: nobody may rate in it any more."""
+    if round.closed_at is None:
+        round.closed_at = timezone.now()
+        round.closed_by = closed_by
+        round._history_user = closed_by
+        round.save(update_fields=["closed_at", "closed_by"])
+    return round
+
+
+@transaction.atomic
+def round_apply(*, round: AssessmentRound, applied_by: User) -> Assessment:
+    """Make the group's result the function's current assessment (through the assessment
+    service) and close the round. Refuses a round nobody has rated or already applied."""
+    round = AssessmentRound.objects.select_for_update().get(pk=round.pk)
+    if round.applied_assessment_id:
+        raise ValidationError("This round's result is already applied.")
+    result = round_result(round=round)
+    if result is None:
+        raise ValidationError("Nobody has rated in this round yet: there is no result to apply.")
+    names = ", ".join(row.assessor_name for row in result.assessors)
+    assessment = assessment_create(
+        function=round.function,
+        ratings=result.group_ratings,
+        assessor=applied_by,
+        notes=f"Group assessment (geometric mean of {len(result.assessors)}: {names}).",
+    )
+    round.applied_assessment = assessment
+    round.closed_at = round.closed_at or timezone.now()
+    round.closed_by = round.closed_by or applied_by
+    round._history_user = applied_by
+    round.save(update_fields=["applied_assessment", "closed_at", "closed_by"])
+    return assessment
+
+
+def round_reminders_send(*, round: AssessmentRound) -> int:
+    """E-mail every invited member who has not rated an open round; returns how many."""
+    if not round.is_open:
+        return 0
+    pending = list(
+        RoundRating.objects.filter(round=round, submitted_at__isnull=True).select_related(
+            "assessor"
+        )
+    )
+    if not pending:
+        return 0
+    path = reverse("rounds:round_detail", args=[round.function.workspace.slug, round.pk])
+    url = settings.SITE_URL + path
+    with get_connection() as connection:
+        for rating in pending:
+            EmailMessage(
+                subject=f"Please rate “{round.function.name}” by {round.due_date:%d %b %Y}",
+                body=(
+                    f"You are invited to rate {round.function.name} in "
+                    f"{round.function.workspace.name} by {round.due_date:%d %B %Y}.\n\n"
+                    f"Rate it here: {url}\n\nYou will see the others' ratings once you "
+                    "have submitted yours.\n"
+                ),
+                from_email=settings.DEFAULT_FROM_EMAIL,
+                to=[rating.assessor.email],
+                connection=connection,
+            ).send()
+    RoundRating.objects.filter(pk__in=[r.pk for r in pending]).update(reminded_at=timezone.now())
+    return len(pending)
+
+
+def rounds_remind_due(*, within_days: int = 3) -> int:
+    """Remind the pending assessors of every open round due within `within_days` days (and
+    not reminded today). Returns how many e-mails went out."""
+    today = timezone.localdate()
+    rounds = AssessmentRound.objects.filter(
+        closed_at__isnull=True,
+        due_date__gte=today,
+        due_date__lte=today + timedelta(days=within_days),
+    ).select_related("function__workspace")
+    sent = 0
+    for round_ in rounds:
+        already = round_.ratings.filter(reminded_at__date=today).exists()
+        if not already:
+            sent += round_reminders_send(round=round_)
+    return sent
