@@ -19,7 +19,36 @@ class AssessmentsConfig(AppConfig):
             self.name, lambda function: {"result": function_result(function=function)}
         )
         demo_register(self.name, demo.demo_step)
+        _register_activity()
         function_page_register(
             "assessments.rounds",
             lambda function: {"function_rounds": rounds_of_function(function=function)},
         )
+
+
+def _register_activity() -> None:
+    """Assessments, weights and rounds on the workspace's Activity page (outsourcing.activity)."""
+    from assessments.models import Assessment, AssessmentRound, CriteriaWeights
+    from outsourcing.activity import activity_source_register, text, title_of
+
+    activity_source_register(
+        "assessment",
+        label="Assessments",
+        history=Assessment.history.model,
+        workspace_path="function__workspace",
+        title=title_of("function__name", text(" → "), "recommendation"),
+    )
+    activity_source_register(
+        "weights",
+        label="Criteria weights",
+        history=CriteriaWeights.history.model,
+        workspace_path="workspace",
+        title=title_of(text("Criteria weights ("), "method", text(")")),
+    )
+    activity_source_register(
+        "round",
+        label="Assessment rounds",
+        history=AssessmentRound.history.model,
+        workspace_path="function__workspace",
+        title=title_of(text("Round on "), "function__name"),
+    )

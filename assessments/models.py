@@ -60,6 +60,11 @@ class Assessment(models.Model):
     weights = models.JSONField(help_text="The criteria weights the scores were computed with.")
     model_version = models.CharField(max_length=40)
     scored_at = models.DateTimeField(default=timezone.now)
+    # Who assessed what and when (the Activity page). Only the ratings and the call are
+    # kept: re-scoring after a weight change updates in bulk and is the weights' history.
+    history = HistoricalRecords(
+        excluded_fields=["explanation", "contributions", "weights", "scored_at", "notes"]
+    )
 
     class Meta:
         ordering = ["-assessed_at", "-pk"]

@@ -1,9 +1,11 @@
+from .activity import ActivityRecord
 from .functions import BusinessFunction, CurrentSourcing, Department, SourcingOption
 from .jobs import Job
 from .users import User
 from .workspaces import Membership, Role, Workspace
 
 __all__ = [
+    "ActivityRecord",
     "BusinessFunction",
     "CurrentSourcing",
     "Department",
