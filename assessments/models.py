@@ -134,6 +134,11 @@ class CriteriaWeights(models.Model):
 
 
 # The rounds live in their own module; Django finds an app's models through this one.
-from assessments.rounds.models import AssessmentRound, RoundRating  # noqa: E402
+from assessments.rounds.models import (  # noqa: E402
+    AssessmentRound,
+    RoundRating,
+    WeightsJudgement,
+    WeightsRound,
+)
 
-__all__ += ["AssessmentRound", "RoundRating"]
+__all__ += ["AssessmentRound", "RoundRating", "WeightsJudgement", "WeightsRound"]

@@ -67,16 +67,28 @@ def consensus(ratings: np.ndarray, scale_max: int = SCALE_MAX) -> float:
     """AHP-OS's group consensus S* (0..1) over the assessors' rating profiles.
 
     Each assessor's profile is their ratings divided by their sum (how much each factor
-    weighs in their view). With Shannon entropies H: alpha = mean of the assessors' H, gamma =
-    H of the mean profile, D = exp(H), D_beta = D_gamma / D_alpha, S = 1 / D_beta and
-    S* = (S - D_alpha_min / D_gamma_max) / (1 - D_alpha_min / D_gamma_max), where n = the
-    number of factors, D_gamma_max = n and D_alpha_min is the diversity of the most lopsided
-    profile the scale allows (one factor at `scale_max`, the others at 1). 1 = identical
-    profiles; 0 = each assessor stresses a different factor as hard as the scale allows.
+    weighs in their view); see ``consensus_of_priorities``, with D_alpha_min the diversity of
+    the most lopsided profile the rating scale allows (one factor at `scale_max`, the others
+    at 1).
     """
     table = np.asarray(ratings, dtype=float)
-    n = table.shape[1]
-    profiles = table / table.sum(axis=1, keepdims=True)
+    return consensus_of_priorities(table / table.sum(axis=1, keepdims=True), scale_max)
+
+
+def consensus_of_priorities(priorities: np.ndarray, scale_max: float) -> float:
+    """AHP-OS's group consensus S* (0..1) over the assessors' priority vectors (rows, each
+    summing to 1).
+
+    With Shannon entropies H: alpha = mean of the assessors' H, gamma = H of the mean
+    vector, D = exp(H), D_beta = D_gamma / D_alpha, S = 1 / D_beta and
+    S* = (S - D_alpha_min / D_gamma_max) / (1 - D_alpha_min / D_gamma_max), where n = the
+    number of items, D_gamma_max = n and D_alpha_min is the diversity of the most lopsided
+    vector the scale allows: one item `scale_max` times each of the others (1..9 for AHP).
+    1 = identical priorities; 0 = each assessor puts a different item first as hard as the
+    scale allows.
+    """
+    profiles = np.asarray(priorities, dtype=float)
+    n = profiles.shape[1]
     d_alpha = np.exp(_entropy(profiles).mean())
     d_gamma = np.exp(_entropy(profiles.mean(axis=0)))
     lopsided = np.array([scale_max] + [1] * (n - 1), dtype=float)

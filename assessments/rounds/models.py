@@ -7,16 +7,15 @@ from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 from assessments.scoring import FACTORS
-from outsourcing.models import BusinessFunction
+from outsourcing.models import BusinessFunction, Workspace
 
 
-class AssessmentRound(models.Model):
-    """An editor's invitation to several members to rate one function by a due date.
+class RoundBase(models.Model):
+    """What every round has: who opened it, by when, and whether it is still open.
 
-    Open until closed by an editor, applied, or the end of its due date.
+    Open until closed by an editor (or owner), applied, or the end of its due date.
     """
 
-    function = models.ForeignKey(BusinessFunction, on_delete=models.CASCADE, related_name="rounds")
     opened_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
@@ -27,6 +26,19 @@ class AssessmentRound(models.Model):
     closed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
+
+    class Meta:
+        abstract = True
+
+    @property
+    def is_open(self) -> bool:
+        return self.closed_at is None and timezone.localdate() <= self.due_date
+
+
+class AssessmentRound(RoundBase):
+    """An editor's invitation to several members to rate one function by a due date."""
+
+    function = models.ForeignKey(BusinessFunction, on_delete=models.CASCADE, related_name="rounds")
     applied_assessment = models.OneToOneField(
         "assessments.Assessment",
         on_delete=models.SET_NULL,
@@ -43,10 +55,6 @@ class AssessmentRound(models.Model):
 
     def __str__(self) -> str:
         return f"Round on {self.function} due {self.due_date:%Y-%m-%d}"
-
-    @property
-    def is_open(self) -> bool:
-        return self.closed_at is None and timezone.localdate() <= self.due_date
 
 
 def _optional_rating():
@@ -102,3 +110,49 @@ class RoundRating(models.Model):
     @property
     def ratings(self) -> dict[str, int]:
         return {name: getattr(self, name) for name in FACTORS}
+
+
+class WeightsRound(RoundBase):
+    """An owner's invitation to several stakeholders to compare the criteria in pairs (AHP);
+    their matrices are combined by geometric mean (AIJ) into the group's weights."""
+
+    workspace = models.ForeignKey(
+        Workspace, on_delete=models.CASCADE, related_name="weights_rounds"
+    )
+    applied_at = models.DateTimeField(null=True, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-opened_at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"Weights round due {self.due_date:%Y-%m-%d}"
+
+
+class WeightsJudgement(models.Model):
+    """One invited stakeholder's pairwise judgements (``pair_<i>_<j>`` → "3", "1/5")."""
+
+    round = models.ForeignKey(WeightsRound, on_delete=models.CASCADE, related_name="judgements")
+    assessor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="weights_judgements"
+    )
+    judgements = models.JSONField(null=True, blank=True)
+    submitted_at = models.DateTimeField(null=True, blank=True)
+    reminded_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["round", "assessor__email"]
+        constraints = [
+            models.UniqueConstraint(fields=["round", "assessor"], name="weights_judgement_once"),
+            models.CheckConstraint(
+                condition=models.Q(submitted_at__isnull=True) | models.Q(judgements__isnull=False),
+                name="weights_judgement_submitted_complete",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.assessor} in {self.round}"
+
+    @property
+    def submitted(self) -> bool:
+        return self.submitted_at is not None

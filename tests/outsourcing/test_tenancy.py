@@ -6,7 +6,7 @@ import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone
 
-from assessments.rounds.services import round_open
+from assessments.rounds.services import round_open, weights_round_open
 from outsourcing.models import Job, Membership
 from tests.factories import BusinessFunctionFactory, JobFactory
 from tests.vendors.contracts.factories import ContractFactory, ServiceLevelFactory
@@ -34,6 +34,9 @@ def _objects_of(workspace, owner):
     contract = ContractFactory(workspace=workspace)
     function = BusinessFunctionFactory(workspace=workspace)
     return {
+        "weights_round": weights_round_open(
+            workspace=workspace, opened_by=owner, assessors=[owner], due_date=timezone.localdate()
+        ),
         "round": round_open(
             function=function, opened_by=owner, assessors=[owner], due_date=timezone.localdate()
         ),
@@ -57,6 +60,7 @@ PK_KIND = {
     "contract": "contract",
     "sla": "sla",
     "round": "round",
+    "weights_round": "weights_round",
 }
 
 
