@@ -28,7 +28,7 @@ class AssessmentsConfig(AppConfig):
 
 def _register_activity() -> None:
     """Assessments, weights and rounds on the workspace's Activity page (outsourcing.activity)."""
-    from assessments.models import Assessment, AssessmentRound, CriteriaWeights
+    from assessments.models import Assessment, AssessmentRound, CriteriaWeights, WeightsRound
     from outsourcing.activity import activity_source_register, text, title_of
 
     activity_source_register(
@@ -51,4 +51,11 @@ def _register_activity() -> None:
         history=AssessmentRound.history.model,
         workspace_path="function__workspace",
         title=title_of(text("Round on "), "function__name"),
+    )
+    activity_source_register(
+        "weights_round",
+        label="Weights rounds",
+        history=WeightsRound.history.model,
+        workspace_path="workspace",
+        title=title_of(text("Weights round due "), "due_date"),
     )

@@ -10,7 +10,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import timezone
 
-from assessments.rounds.services import round_open
+from assessments.rounds.services import round_open, weights_round_open
 from outsourcing.models import BusinessFunction, Job, Membership
 from outsourcing.services.activity import activity_record
 from tests.factories import PAYROLL, BusinessFunctionFactory, UserFactory, ratings_of
@@ -190,6 +190,10 @@ def test_the_page_is_paginated_and_its_queries_do_not_grow(
 def test_a_round_and_a_function_change_by_command_show_as_system(client_for, workspace, owner):
     function = BusinessFunctionFactory(workspace=workspace, name="Helpdesk")
     round_open(function=function, opened_by=owner, assessors=[owner], due_date=timezone.localdate())
+    weights_round_open(
+        workspace=workspace, opened_by=owner, assessors=[owner], due_date=timezone.localdate()
+    )
     page = _activity(client_for(owner), workspace).content.decode()
+    _row_with(page, owner.get_full_name(), "Weights round due", "created")
     _row_with(page, "system", "Helpdesk", "created")
     _row_with(page, owner.get_full_name(), "Round on Helpdesk")
