@@ -6,12 +6,6 @@ class OutsourcingConfig(AppConfig):
     verbose_name = "Workspaces and business functions"
 
     def ready(self) -> None:
-        from outsourcing import tasks
-        from outsourcing.jobkinds import job_kind_register
-        from outsourcing.models import Job
-
-        job_kind_register(Job.Kind.EXPORT_FUNCTIONS, task=tasks.export_functions)
-        job_kind_register(Job.Kind.IMPORT_FUNCTIONS, task=tasks.import_functions)
         _register_activity()
 
 

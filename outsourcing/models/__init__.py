@@ -1,5 +1,11 @@
 from .activity import ActivityRecord
-from .functions import BusinessFunction, CurrentSourcing, Department, SourcingOption
+from .functions import (
+    BusinessFunction,
+    CurrentSourcing,
+    Department,
+    Recommendation,
+    SourcingOption,
+)
 from .jobs import Job
 from .users import User
 from .workspaces import Membership, Role, Workspace
@@ -11,6 +17,7 @@ __all__ = [
     "Department",
     "Job",
     "Membership",
+    "Recommendation",
     "Role",
     "SourcingOption",
     "User",

@@ -9,9 +9,9 @@ from django.utils import timezone
 from outsourcing.access import workspace_view
 from outsourcing.activity import activity_entries, activity_kinds, activity_rows
 from outsourcing.forms import ActivityFilterForm
+from outsourcing.imports.writer import write_csv
 from outsourcing.models import Role
 from outsourcing.pagination import paginate
-from outsourcing.tabular import write_csv
 
 PER_PAGE = 50
 EXPORT_CHUNK = 2000

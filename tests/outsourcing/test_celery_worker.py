@@ -5,10 +5,10 @@ import time
 import pytest
 from celery.contrib.testing.worker import start_worker
 
+from assessments.tasks import export_functions
 from outsourcing.celery import app
 from outsourcing.models import Job
 from outsourcing.services.jobs import job_start
-from outsourcing.tasks import export_functions
 from tests.factories import BusinessFunctionFactory
 
 
