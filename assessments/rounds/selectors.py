@@ -15,14 +15,13 @@ from assessments.scoring import (
     CRITERION_INFO,
     FACTOR_INFO,
     FACTORS,
-    OPTION_LABELS,
     aggregate_judgements,
     ahp_from_upper_triangle,
     ahp_priorities,
 )
 from assessments.selectors import workspace_weights
 from assessments.services import score_ratings
-from outsourcing.models import BusinessFunction, User, Workspace
+from outsourcing.models import BusinessFunction, Recommendation, User, Workspace
 
 #: Saaty's scale runs to 9: the most lopsided priorities AHP-OS's consensus allows for.
 AHP_SCALE_MAX = 9
@@ -103,6 +102,15 @@ class RoundResult:
     def single_assessor(self) -> bool:
         return len(self.assessors) == 1
 
+    @property
+    def recommendation_label(self) -> str:
+        return _label(self.scored["recommendation"])
+
+
+def _label(code: str) -> str:
+    """The words for a call (BPO … Keep in-house, or no clear call)."""
+    return Recommendation(code).label if code in Recommendation.values else code
+
 
 def _name(user: User) -> str:
     return user.get_full_name() or user.email
@@ -146,9 +154,7 @@ def round_result(*, round: AssessmentRound) -> RoundResult | None:
                 assessor_name=name,
                 ratings=rating.ratings,
                 recommendation=result["recommendation"],
-                recommendation_label=OPTION_LABELS.get(
-                    result["recommendation"], result["recommendation"]
-                ),
+                recommendation_label=_label(result["recommendation"]),
                 margin=result["margin"],
                 differs=result["recommendation"] != group_scored["recommendation"],
             )
