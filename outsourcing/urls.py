@@ -20,5 +20,6 @@ urlpatterns = [
     path(WORKSPACE, include("assessments.rounds.urls")),
     path(WORKSPACE, include("vendors.workspace_urls")),
     path(WORKSPACE, include("businesscase.urls")),
+    path(WORKSPACE, include("portfolio.urls")),
     path("vendors/", include("vendors.urls")),
 ]

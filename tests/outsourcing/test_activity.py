@@ -13,6 +13,7 @@ from django.utils import timezone
 from assessments.rounds.services import round_open, weights_round_open
 from outsourcing.models import BusinessFunction, Job, Membership
 from outsourcing.services.activity import activity_record
+from portfolio.selectors.figures import SECTION_TITLES
 from tests.factories import PAYROLL, BusinessFunctionFactory, UserFactory, ratings_of
 from tests.vendors.contracts.factories import ContractFactory
 
@@ -91,6 +92,11 @@ def worked_workspace(
                 "control": "10",
             },
         )
+    with django_capture_on_commit_callbacks(execute=True):
+        owner_client.post(
+            reverse("portfolio_report_create", args=[workspace.slug]),
+            {"sections": list(SECTION_TITLES), "language": "en"},
+        )
     viewer_membership = Membership.objects.get(workspace=workspace, user=viewer)
     owner_client.post(
         reverse("member_change_role", args=[workspace.slug, viewer_membership.pk]),
@@ -115,6 +121,7 @@ def test_every_tracked_change_appears_with_the_person_and_time(
         (ed, "Assessment rounds", "Round on Payroll processing", "created"),
         (ed, "Imports and exports", "client-inventory.csv", "1 functions added"),
         (ow, "Criteria weights", "changed"),
+        (ow, "Portfolio reports", "Portfolio report (en)", "created"),
         (ow, "Members and roles", "viewer@example.com", "role: viewer → editor"),
         (ow, "Members and roles", "viewer@example.com", "deleted"),
     ]

@@ -9,6 +9,7 @@ from django.utils import timezone
 from assessments.rounds.services import round_open, weights_round_open
 from outsourcing.models import Job, Membership
 from tests.factories import BusinessFunctionFactory, JobFactory
+from tests.portfolio.factories import PortfolioReportFactory
 from tests.vendors.contracts.factories import ContractFactory, ServiceLevelFactory
 
 
@@ -48,6 +49,7 @@ def _objects_of(workspace, owner):
         "import": JobFactory(
             workspace=workspace, kind=Job.Kind.IMPORT_FUNCTIONS, status=Job.Status.PREVIEW
         ),
+        "portfolio_report": PortfolioReportFactory(workspace=workspace),
     }
 
 
@@ -61,13 +63,19 @@ PK_KIND = {
     "sla": "sla",
     "round": "round",
     "weights_round": "weights_round",
+    "portfolio_report": "portfolio_report",
 }
+# Other URL arguments, by name: a value that names something every workspace has.
+OTHER_KWARGS = {"file_format": "pdf"}
 
 
 def _url_for(name, kwargs, slug, objects):
     values = {"slug": slug}
     for kwarg in kwargs:
         if kwarg == "slug":
+            continue
+        if kwarg in OTHER_KWARGS:
+            values[kwarg] = OTHER_KWARGS[kwarg]
             continue
         if kwarg != "pk":
             pytest.fail(f"URL {name} takes <{kwarg}>: teach test_tenancy how to fill it")
