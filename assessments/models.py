@@ -84,6 +84,19 @@ class Assessment(models.Model):
         related_name="+",
         help_text="The assessment this one re-scored with a newer model (same ratings).",
     )
+    # Who assessed what and when (the Activity page). Only the ratings and the call are
+    # kept: re-scoring after a weight change updates in bulk and is the weights' history.
+    history = HistoricalRecords(
+        excluded_fields=[
+            "explanation",
+            "contributions",
+            "weights",
+            "scored_at",
+            "notes",
+            "flips",
+            "rescored_from",
+        ]
+    )
 
     class Meta:
         ordering = ["-assessed_at", "-pk"]
@@ -195,3 +208,14 @@ class CriteriaWeights(models.Model):
 
     def __str__(self) -> str:
         return f"Weights of {self.workspace}"
+
+
+# The rounds live in their own module; Django finds an app's models through this one.
+from assessments.rounds.models import (  # noqa: E402
+    AssessmentRound,
+    RoundRating,
+    WeightsJudgement,
+    WeightsRound,
+)
+
+__all__ += ["AssessmentRound", "RoundRating", "WeightsJudgement", "WeightsRound"]

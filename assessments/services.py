@@ -119,6 +119,8 @@ def assessment_create(
         **result,
     )
     function.latest_assessment = assessment
+    # The assessment's own history records this; pointing at it is no edit of the function.
+    function.skip_history_when_saving = True
     function.save(update_fields=["latest_assessment", "updated_at"])
     return assessment
 

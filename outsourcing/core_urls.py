@@ -6,7 +6,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
 from outsourcing.forms import SignInForm
-from outsourcing.views import functions, jobs, members, workspaces
+from outsourcing.views import activity, functions, jobs, members, workspaces
 
 workspace_patterns = [
     path("functions/", functions.function_list, name="function_list"),
@@ -19,6 +19,8 @@ workspace_patterns = [
     path("members/invite/", members.member_invite_view, name="member_invite"),
     path("members/<int:pk>/role/", members.member_change_role, name="member_change_role"),
     path("members/<int:pk>/remove/", members.member_remove, name="member_remove"),
+    path("activity/", activity.activity, name="activity"),
+    path("activity/export/", activity.activity_export, name="activity_export"),
     path("jobs/<int:pk>/", jobs.job_detail, name="job_detail"),
     path("jobs/<int:pk>/download/", jobs.job_download, name="job_download"),
 ]

@@ -1,7 +1,8 @@
 from django import forms
 from django.contrib.auth.forms import AuthenticationForm
 
-from outsourcing.models import BusinessFunction, Role, Workspace
+from outsourcing.activity import activity_people
+from outsourcing.models import BusinessFunction, Role, User, Workspace
 from outsourcing.selectors import function_name_taken
 
 
@@ -85,3 +86,42 @@ class InviteMemberForm(forms.Form):
 
 class MemberRoleForm(forms.Form):
     role = forms.ChoiceField(choices=Role.choices)
+
+
+class ActivityFilterForm(forms.Form):
+    """The Activity page's filters; every one optional."""
+
+    person = forms.ModelChoiceField(
+        queryset=User.objects.none(), required=False, empty_label="Anyone"
+    )
+    kind = forms.ChoiceField(required=False, label="Record")
+    since = forms.DateField(required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    until = forms.DateField(required=False, widget=forms.DateInput(attrs={"type": "date"}))
+
+    def __init__(self, *args, workspace: Workspace, kinds: list[tuple[str, str]], **kwargs):
+        super().__init__(*args, **kwargs)
+        # Former members stay choosable: their changes are still in the trail.
+        self.fields["person"].queryset = activity_people(workspace=workspace)
+        self.fields["kind"].choices = [("", "Every kind"), *kinds]
+        for name, field in self.fields.items():
+            field.widget.attrs["class"] = (
+                "form-select" if name in ("person", "kind") else "form-control"
+            )
+
+    def clean(self):
+        cleaned = super().clean()
+        since, until = cleaned.get("since"), cleaned.get("until")
+        if since and until and since > until:
+            self.add_error("until", "“Until” is before “since”.")
+        return cleaned
+
+    @property
+    def filters(self) -> dict:
+        data = self.cleaned_data if self.is_valid() else {}
+        person = data.get("person")
+        return {
+            "user_id": person.pk if person else None,
+            "kind": data.get("kind") or None,
+            "since": data.get("since"),
+            "until": data.get("until"),
+        }

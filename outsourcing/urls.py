@@ -17,6 +17,7 @@ urlpatterns = [
     path("", include("outsourcing.core_urls")),
     path(WORKSPACE, include("assessments.inventory.urls")),
     path(WORKSPACE, include("assessments.urls")),
+    path(WORKSPACE, include("assessments.rounds.urls")),
     path(WORKSPACE, include("vendors.workspace_urls")),
     path(WORKSPACE, include("businesscase.urls")),
     path(WORKSPACE, include("portfolio.urls")),

@@ -14,3 +14,18 @@ class PortfolioConfig(AppConfig):
         # The job's page is the core's job page; people follow a report on its own page,
         # which reads the same job row.
         job_kind_register(Job.Kind.PORTFOLIO_REPORT, task=tasks.generate_portfolio_report)
+        _register_activity()
+
+
+def _register_activity() -> None:
+    """Report requests on the workspace's Activity page (outsourcing.activity)."""
+    from outsourcing.activity import activity_source_register, text, title_of
+    from portfolio.models import PortfolioReport
+
+    activity_source_register(
+        "report",
+        label="Portfolio reports",
+        history=PortfolioReport.history.model,
+        workspace_path="workspace",
+        title=title_of(text("Portfolio report ("), "language", text(")")),
+    )

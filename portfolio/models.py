@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
+from simple_history.models import HistoricalRecords
 
 from outsourcing.models import Job, Workspace
 
@@ -42,6 +43,10 @@ class PortfolioReport(models.Model):
     pdf_file = models.FileField(upload_to="reports/%Y/%m/", blank=True)
     xlsx_file = models.FileField(upload_to="reports/%Y/%m/", blank=True)
     csv_file = models.FileField(upload_to="reports/%Y/%m/", blank=True)
+    # Who asked for which report, and when (the workspace's Activity page); not the snapshot.
+    history = HistoricalRecords(
+        excluded_fields=["figures", "weights", "pdf_file", "xlsx_file", "csv_file"]
+    )
 
     class Meta:
         ordering = ["-requested_at", "-pk"]

@@ -34,7 +34,22 @@ class VendorsConfig(AppConfig):
         demo_register(self.name, demo.demo_step)
         # After the catalog's step: the demo contracts name catalog vendors.
         demo_register(f"{self.name}.contracts", contracts_demo.demo_step)
+        _register_activity()
         function_page_register(
             f"{self.name}.contracts",
             lambda function: {"function_contracts": list(function_contracts(function=function))},
         )
+
+
+def _register_activity() -> None:
+    """Contracts on the workspace's Activity page (outsourcing.activity)."""
+    from outsourcing.activity import activity_source_register, title_of
+    from vendors.contracts.models import Contract
+
+    activity_source_register(
+        "contract",
+        label="Contracts",
+        history=Contract.history.model,
+        workspace_path="workspace",
+        title=title_of("title"),
+    )

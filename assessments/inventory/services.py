@@ -1,6 +1,6 @@
 """Applying a checked inventory plan: all rows or none."""
 
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 
 from django.db import transaction
 from django.utils import timezone
@@ -25,6 +25,7 @@ from outsourcing.models import (
     User,
     Workspace,
 )
+from outsourcing.services.activity import activity_record
 from outsourcing.services.jobs import JobOutput, ProgressFn
 
 
@@ -206,5 +207,13 @@ def inventory_import_work(job: Job, report_progress: ProgressFn) -> JobOutput:
         plan=plan,
         imported_by=job.requested_by,
         report_progress=report_progress,
+    )
+    activity_record(
+        workspace=job.workspace,
+        actor=job.requested_by,
+        kind="import",
+        summary=f"{job.params['filename']}: {result.message}",
+        file_name=job.params["filename"],
+        counts=asdict(result),
     )
     return JobOutput(message=result.message)

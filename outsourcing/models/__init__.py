@@ -1,3 +1,4 @@
+from .activity import ActivityRecord
 from .functions import (
     BusinessFunction,
     CurrentSourcing,
@@ -10,6 +11,7 @@ from .users import User
 from .workspaces import Membership, Role, Workspace
 
 __all__ = [
+    "ActivityRecord",
     "BusinessFunction",
     "CurrentSourcing",
     "Department",

@@ -1,5 +1,6 @@
 from django.db import models
 from django.db.models.functions import Lower
+from simple_history.models import HistoricalRecords
 
 from assessments import scoring
 
@@ -105,6 +106,9 @@ class BusinessFunction(models.Model):
     is_archived = models.BooleanField(default=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+    # Who changed what and when (the workspace's Activity page). The current assessment has
+    # its own history; pointing at it is no edit of the function.
+    history = HistoricalRecords(excluded_fields=["latest_assessment", "updated_at"])
 
     class Meta:
         ordering = ["name"]

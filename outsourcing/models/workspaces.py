@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.db import models
 from django_countries.fields import CountryField
+from simple_history.models import HistoricalRecords
 
 from outsourcing.currencies import validate_currency_code
 
@@ -44,6 +45,8 @@ class Membership(models.Model):
     workspace = models.ForeignKey(Workspace, on_delete=models.CASCADE, related_name="memberships")
     role = models.CharField(max_length=10, choices=Role.choices, default=Role.VIEWER)
     created_at = models.DateTimeField(auto_now_add=True)
+    # Joining, role changes and removal, with who did it (the workspace's Activity page).
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["workspace__name", "user__email"]

@@ -62,5 +62,6 @@ def function_update(
 def function_set_archived(*, function: BusinessFunction, archived: bool) -> BusinessFunction:
     """Archive (hide from lists and the portfolio) or restore a function; nothing is deleted."""
     function.is_archived = archived
+    function._change_reason = "archived" if archived else "restored"  # for the Activity page
     function.save(update_fields=["is_archived", "updated_at"])
     return function

@@ -4,7 +4,9 @@ URL whose arguments this test cannot fill fails the test until it is taught how.
 
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.utils import timezone
 
+from assessments.rounds.services import round_open, weights_round_open
 from outsourcing.models import Job, Membership
 from tests.factories import BusinessFunctionFactory, JobFactory
 from tests.portfolio.factories import PortfolioReportFactory
@@ -31,7 +33,14 @@ OBJECT_URLS = [(name, kwargs) for name, kwargs in WORKSPACE_URLS if "pk" in kwar
 def _objects_of(workspace, owner):
     """One object of each kind a workspace URL can point at."""
     contract = ContractFactory(workspace=workspace)
+    function = BusinessFunctionFactory(workspace=workspace)
     return {
+        "weights_round": weights_round_open(
+            workspace=workspace, opened_by=owner, assessors=[owner], due_date=timezone.localdate()
+        ),
+        "round": round_open(
+            function=function, opened_by=owner, assessors=[owner], due_date=timezone.localdate()
+        ),
         "contract": contract,
         "sla": ServiceLevelFactory(contract=contract),
         "function": BusinessFunctionFactory(workspace=workspace),
@@ -52,6 +61,8 @@ PK_KIND = {
     "import": "import",
     "contract": "contract",
     "sla": "sla",
+    "round": "round",
+    "weights_round": "weights_round",
     "portfolio_report": "portfolio_report",
 }
 # Other URL arguments, by name: a value that names something every workspace has.

@@ -11,6 +11,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
 from django_countries.fields import CountryField
+from simple_history.models import HistoricalRecords
 
 from assessments.models import SourcingOption
 from outsourcing.currencies import validate_currency_code
@@ -95,6 +96,8 @@ class Contract(models.Model):
     terminated_on = models.DateField(null=True, blank=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+    # Who changed what and when (the workspace's Activity page, outsourcing.activity).
+    history = HistoricalRecords(excluded_fields=["updated_at", "signed_file"])
 
     class Meta:
         ordering = ["notice_deadline", "pk"]

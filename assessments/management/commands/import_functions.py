@@ -1,3 +1,4 @@
+from dataclasses import asdict
 from pathlib import Path
 
 from django.conf import settings
@@ -8,6 +9,7 @@ from assessments.inventory.services import inventory_import
 from outsourcing.imports.limits import Limits, TableError
 from outsourcing.imports.reader import read_table
 from outsourcing.models import Workspace
+from outsourcing.services.activity import activity_record
 
 COMMAND_MAX_BYTES = 200 * 1024 * 1024
 
@@ -52,4 +54,12 @@ class Command(BaseCommand):
             self.stdout.write(f"Dry run, nothing changed: {summary}.")
             return
         result = inventory_import(workspace=target, plan=plan, imported_by=None)
+        activity_record(
+            workspace=target,
+            actor=None,
+            kind="import",
+            summary=f"{file.name} (import_functions command): {result.message}",
+            file_name=file.name,
+            counts=asdict(result),
+        )
         self.stdout.write(self.style.SUCCESS(result.message))
