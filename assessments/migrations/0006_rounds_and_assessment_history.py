@@ -12,7 +12,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('assessments', '0005_recommendation_no_call_flips_rescored_from'),
-        ('outsourcing', '0007_audit_trail_history'),
+        ('outsourcing', '0009_audit_trail_history'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

@@ -9,7 +9,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('outsourcing', '0007_audit_trail_history'),
+        ('outsourcing', '0009_audit_trail_history'),
         ('portfolio', '0001_portfolio_report'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]

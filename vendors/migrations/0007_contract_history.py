@@ -11,7 +11,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('outsourcing', '0007_audit_trail_history'),
+        ('outsourcing', '0009_audit_trail_history'),
         ('vendors', '0006_drop_catalog_upload'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
