@@ -19,6 +19,7 @@ class Job(models.Model):
         IMPORT_FUNCTIONS = "import_functions", "Import functions"
         RESCORE = "rescore", "Re-score after a weight change"
         IMPORT_CATALOG = "import_catalog", "Import into the vendor catalog"
+        IMPORT_CONTRACTS = "import_contracts", "Import contracts and measurements"
 
     class Status(models.TextChoices):
         PREVIEW = "preview", "Awaiting confirmation"
