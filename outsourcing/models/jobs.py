@@ -20,6 +20,7 @@ class Job(models.Model):
         RESCORE = "rescore", "Re-score after a weight change"
         IMPORT_CATALOG = "import_catalog", "Import into the vendor catalog"
         IMPORT_CONTRACTS = "import_contracts", "Import contracts and measurements"
+        PORTFOLIO_REPORT = "portfolio_report", "Portfolio report"
 
     class Status(models.TextChoices):
         PREVIEW = "preview", "Awaiting confirmation"
