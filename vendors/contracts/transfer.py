@@ -31,7 +31,7 @@ from outsourcing.imports.cells import (
 )
 from outsourcing.imports.limits import Limits, TableError
 from outsourcing.imports.plan import Column, ImportInvalid, ParsedRow, Plan, Problem, Schema
-from outsourcing.imports.reader import Table, read_table, read_workbook
+from outsourcing.imports.reader import ZIP_MAGIC, Table, read_table, read_workbook
 from outsourcing.imports.writer import write_csv, write_xlsx
 from outsourcing.models import BusinessFunction, Membership, User, Workspace
 from vendors.models import Vendor
@@ -83,7 +83,8 @@ class TransferPlan(Plan):
 
     @property
     def replaced_measurements(self) -> int:
-        return sum(1 for m in self.measurements if m.replaces is not None)
+        """Measurements that change a value already recorded (the same value is no change)."""
+        return sum(1 for m in self.measurements if m.replaces not in (None, m.value))
 
     @property
     def summary(self) -> str:
@@ -91,12 +92,12 @@ class TransferPlan(Plan):
             f"{self.new_contracts:,} contract(s) to add, "
             f"{len(self.contracts) - self.new_contracts:,} to update; "
             f"{len(self.measurements):,} measurement(s), "
-            f"{self.replaced_measurements:,} of them replacing a value."
+            f"{self.replaced_measurements:,} of them changing a recorded value."
         )
 
 
 def _read(data: bytes, filename: str, limits: Limits) -> dict[str, Table]:
-    if filename.lower().endswith(".xlsx") or data.startswith(b"PK\x03\x04"):
+    if filename.lower().endswith(".xlsx") or data.startswith(ZIP_MAGIC):
         sheets = read_workbook(data, filename=filename, limits=limits)
         known = {normalise_header(t): t for t in (CONTRACTS, MEASUREMENTS)}
         tables = {

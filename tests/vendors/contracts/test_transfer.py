@@ -1,6 +1,7 @@
 """Contracts and measurements in and out of CSV/XLSX: previewed, all or nothing, every
 problem named by row and column."""
 
+import io
 from datetime import date
 from decimal import Decimal
 
@@ -124,6 +125,21 @@ def test_export_then_import_round_trips_and_updates_by_reference(workspace, owne
     contract.refresh_from_db()
     assert contract.title == "Helpdesk"
     assert Contract.objects.count() == 1 and Measurement.objects.count() == 1
+
+
+def test_a_dry_run_counts_only_measurements_that_change(workspace, tmp_path):
+    sla = ServiceLevelFactory(contract__workspace=workspace, contract__reference="C-1")
+    MeasurementFactory(sla=sla, period_start=date(2025, 3, 1), value=Decimal("81"))
+    MeasurementFactory(sla=sla, period_start=date(2025, 4, 1), value=Decimal("82"))
+    rows = [["C-1", sla.metric, "2025-03", "81"], ["C-1", sla.metric, "2025-04", "90"]]
+    path = tmp_path / "measurements.csv"
+    path.write_bytes(write_csv(MEASUREMENT_COLUMNS, rows))
+    out = io.StringIO()
+    call_command(
+        "import_contracts", str(path), "--workspace", workspace.slug, "--dry-run", stdout=out
+    )
+    assert "2 measurement(s), 1 of them changing a recorded value" in out.getvalue()
+    assert Measurement.objects.get(period_start=date(2025, 4, 1)).value == Decimal("82")
 
 
 def test_measurement_import_refuses_duplicates_and_periods_outside_the_contract(
