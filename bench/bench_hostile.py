@@ -25,7 +25,14 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 LIMIT_SECONDS = 2.0
 LIMIT_MB = 300.0
-IMPORTS = ("inventory upload", "import_functions", "catalog upload", "import_catalog")
+IMPORTS = (
+    "inventory upload",
+    "import_functions",
+    "catalog upload",
+    "import_catalog",
+    "contracts upload",
+    "import_contracts",
+)
 
 
 def _setup_django(database: Path) -> None:
@@ -40,25 +47,37 @@ def _setup_django(database: Path) -> None:
 
 
 def _write_files(folder: Path) -> dict[str, dict]:
-    """Each hostile file on disk, for the inventory and for the catalog, and an honest one."""
+    """Each hostile file on disk, for the inventory, the catalog and the contracts, and an
+    honest one."""
     from assessments.inventory.columns import INPUT_COLUMNS
     from outsourcing.imports.writer import write_csv
     from tests.test_hostile_files import CASES
 
     cases = {}
-    for name, ((filename, build), build_catalog, _, _) in CASES.items():
+    for name, case in CASES.items():
         case_dir = folder / name.replace(" ", "_")
-        (case_dir / "catalog").mkdir(parents=True)
+        for kind in ("catalog", "contracts"):
+            (case_dir / kind).mkdir(parents=True)
+        (filename, build), (contracts_name, build_contracts) = case.inventory, case.contracts
         (case_dir / filename).write_bytes(build())
-        for catalog_name, data in build_catalog():
+        for catalog_name, data in case.catalog():
             (case_dir / "catalog" / catalog_name).write_bytes(data)
-        cases[name] = {"inventory": str(case_dir / filename), "catalog": str(case_dir / "catalog")}
+        (case_dir / "contracts" / contracts_name).write_bytes(build_contracts())
+        cases[name] = {
+            "inventory": str(case_dir / filename),
+            "catalog": str(case_dir / "catalog"),
+            "contracts": str(case_dir / "contracts" / contracts_name),
+        }
     rows = [
         [f"Function {i:05d}", "Finance", "", "1000", "1", "", "", "in_house"] for i in range(20_000)
     ]
     honest = folder / "honest.csv"
     honest.write_bytes(write_csv(INPUT_COLUMNS[:8], rows))
-    cases["(honest 20,000-row inventory)"] = {"inventory": str(honest), "catalog": ""}
+    cases["(honest 20,000-row inventory)"] = {
+        "inventory": str(honest),
+        "catalog": "",
+        "contracts": "",
+    }
     return cases
 
 
@@ -72,6 +91,7 @@ def _signed_in_client():
     client.force_login(User.objects.get(email="bench@example.com"))
     client.get("/w/bench/functions/import/")
     client.get("/vendors/import/")
+    client.get("/w/bench/contracts/import/")
     return client
 
 
@@ -88,12 +108,15 @@ def _refuse(kind: str, paths: dict, client) -> str:
     if kind == "catalog upload":
         uploads = [SimpleUploadedFile(p.name, p.read_bytes()) for p in catalog]
         return f"HTTP {client.post('/vendors/import/', {'files': uploads}).status_code}"
+    if kind == "contracts upload":
+        path = Path(paths["contracts"])
+        upload = SimpleUploadedFile(path.name, path.read_bytes())
+        return f"HTTP {client.post('/w/bench/contracts/import/', {'file': upload}).status_code}"
     quiet = {"stdout": io.StringIO(), "stderr": io.StringIO()}
     try:
-        if kind == "import_functions":
-            call_command(
-                "import_functions", paths["inventory"], "--workspace", "bench", "--dry-run", **quiet
-            )
+        if kind in ("import_functions", "import_contracts"):
+            source = paths["inventory" if kind == "import_functions" else "contracts"]
+            call_command(kind, source, "--workspace", "bench", "--dry-run", **quiet)
         else:
             target = catalog[0] if len(catalog) == 1 else Path(paths["catalog"])
             call_command("import_catalog", str(target), "--dry-run", **quiet)
@@ -152,6 +175,8 @@ def main() -> None:
     for name, paths in cases.items():
         for kind in IMPORTS:
             if not paths["catalog"] and kind.startswith(("catalog", "import_catalog")):
+                continue
+            if not paths["contracts"] and "contracts" in kind:
                 continue
             run = subprocess.run(
                 [sys.executable, __file__, "--child", str(database), kind, json.dumps(paths)],

@@ -2,7 +2,8 @@
 
 Used by the tests (every import refuses each of them) and by bench/bench_hostile.py (how
 long and how much memory the refusal takes). Each builder takes the sheet title, so the
-same attack can be aimed at the inventory ("Functions") and at the catalog ("vendors").
+same attack can be aimed at the inventory ("Functions"), the catalog ("vendors") and the
+contracts ("Contracts").
 """
 
 import io

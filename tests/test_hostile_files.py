@@ -1,15 +1,19 @@
 """Every import refuses every hostile file with a clear message, and keeps nothing.
 
-The files are built in memory (tests/hostile_files.py). Each is tried through all four
+The files are built in memory (tests/hostile_files.py). Each is tried through all six
 ways in: the inventory upload page, the import_functions command, the catalog upload
-page and the import_catalog command. How fast and how lean the refusal is, is measured by
+page, the import_catalog command, the contracts upload page and the import_contracts
+command. How fast and how lean the refusal is, is measured by
 bench/bench_hostile.py, not here.
 """
 
 import html
 import io
 import os
+from collections.abc import Callable
+from functools import partial
 from pathlib import Path
+from typing import NamedTuple
 
 import pytest
 from django.conf import settings
@@ -20,6 +24,8 @@ from django.urls import reverse
 from outsourcing.models import BusinessFunction, Job
 from tests import hostile_files as hostile
 from tests.vendors.factories import make_curator
+from vendors.contracts.models import Contract, Measurement
+from vendors.contracts.transfer import CONTRACT_COLUMNS
 from vendors.models import Offering, RateCard, Vendor
 
 pytestmark = pytest.mark.django_db
@@ -33,8 +39,23 @@ def _catalog_csvs(**files: str) -> list[tuple[str, bytes]]:
     ]
 
 
-# name → (inventory file, catalog files, what the inventory says, what the catalog says)
-CASES = {
+def _contracts_csv(**cells: str) -> bytes:
+    """A contracts CSV with every column, one row holding only `cells`."""
+    row = ",".join(cells.get(column, "") for column in CONTRACT_COLUMNS)
+    return f"{','.join(CONTRACT_COLUMNS)}\n{row}\n".encode()
+
+
+class Case(NamedTuple):
+    inventory: tuple[str, Callable[[], bytes]]  # (file name, builder)
+    catalog: Callable[[], list[tuple[str, bytes]]]
+    inventory_says: str
+    catalog_says: str
+    contracts: tuple[str, Callable[[], bytes]]
+    contracts_says: str
+
+
+# name → the attack aimed at each import, and what each import says when it refuses it
+RAW_CASES = {
     "dimension bomb": (
         ("bomb.xlsx", lambda: hostile.dimension_bomb("Functions", "name")),
         lambda: [("bomb.xlsx", hostile.dimension_bomb("vendors", "legal_name"))],
@@ -103,10 +124,44 @@ CASES = {
         "vendors row 2, column legal_name: “Bengal\\x00Bay” contains a control character",
     ),
 }
+# The same attacks on the contracts import: the workbook ones at a "Contracts" sheet (refused
+# as the inventory's are), the others as a contracts or measurements CSV.
+WORKBOOK_ATTACKS = {
+    "dimension bomb": ("bomb.xlsx", hostile.dimension_bomb),
+    "zip bomb": ("bomb.xlsx", hostile.zip_bomb),
+    "million-row sheet": ("rows.xlsx", hostile.million_rows_xlsx),
+    "a million shared strings": ("strings.xlsx", hostile.shared_strings_flood),
+    "billion laughs": ("laughs.xlsx", hostile.billion_laughs),
+    "bad CRC": ("crc.xlsx", hostile.bad_crc),
+}
+CONTRACT_CASES = {
+    **{
+        name: ((filename, partial(build, "Contracts", "reference")), RAW_CASES[name][2])
+        for name, (filename, build) in WORKBOOK_ATTACKS.items()
+    },
+    "million-row CSV": (
+        ("rows.csv", lambda: hostile.million_rows_csv("reference", "x")),
+        "goes on to row 20,002",
+    ),
+    "1e30": (
+        ("huge.csv", lambda: _contracts_csv(reference="AP-1", annual_value="1e30")),
+        "Contracts row 2, column annual_value: “1e30” is too large",
+    ),
+    "sNaN": (
+        ("nan.csv", lambda: b"reference,metric,period,value\nAP-1,Uptime,2025-04,sNaN\n"),
+        "Measurements row 2, column value: “sNaN” is not a number",
+    ),
+    "NUL byte": (
+        ("nul.csv", lambda: _contracts_csv(reference="AP\x00-1")),
+        "Contracts row 2, column reference: “AP\\x00-1” contains a control character",
+    ),
+}
+CASES = {name: Case(*RAW_CASES[name], *CONTRACT_CASES[name]) for name in RAW_CASES}
 
 
 def _nothing_kept() -> None:
     assert BusinessFunction.objects.count() == 0
+    assert (Contract.objects.count(), Measurement.objects.count()) == (0, 0)
     assert (Vendor.objects.count(), Offering.objects.count(), RateCard.objects.count()) == (
         0,
         0,
@@ -124,7 +179,7 @@ def _page_text(response) -> str:
 
 @pytest.mark.parametrize("case", CASES)
 def test_the_inventory_upload_refuses_it(client_for, workspace, editor, case):
-    (filename, build), _, message, _ = CASES[case]
+    (filename, build), message = CASES[case].inventory, CASES[case].inventory_says
     response = client_for(editor).post(
         reverse("function_import", args=[workspace.slug]),
         {"file": SimpleUploadedFile(filename, build())},
@@ -136,7 +191,7 @@ def test_the_inventory_upload_refuses_it(client_for, workspace, editor, case):
 
 @pytest.mark.parametrize("case", CASES)
 def test_the_import_functions_command_refuses_it(workspace, tmp_path, case):
-    (filename, build), _, message, _ = CASES[case]
+    (filename, build), message = CASES[case].inventory, CASES[case].inventory_says
     path = tmp_path / filename
     path.write_bytes(build())
     with pytest.raises(CommandError) as refusal:
@@ -147,7 +202,7 @@ def test_the_import_functions_command_refuses_it(workspace, tmp_path, case):
 
 @pytest.mark.parametrize("case", CASES)
 def test_the_catalog_upload_refuses_it(client, case):
-    _, build, _, message = CASES[case]
+    build, message = CASES[case].catalog, CASES[case].catalog_says
     client.force_login(make_curator())
     uploads = []
     for name, data in build():
@@ -160,7 +215,7 @@ def test_the_catalog_upload_refuses_it(client, case):
 
 @pytest.mark.parametrize("case", CASES)
 def test_the_import_catalog_command_refuses_it(tmp_path, case):
-    _, build, _, message = CASES[case]
+    build, message = CASES[case].catalog, CASES[case].catalog_says
     for name, data in build():
         (tmp_path / name).write_bytes(data)
     target = tmp_path if len(build()) > 1 else tmp_path / build()[0][0]
@@ -168,4 +223,27 @@ def test_the_import_catalog_command_refuses_it(tmp_path, case):
     with pytest.raises(CommandError):
         call_command("import_catalog", str(target), stdout=io.StringIO(), stderr=errors)
     assert message in errors.getvalue()
+    _nothing_kept()
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_the_contracts_upload_refuses_it(client_for, workspace, editor, case):
+    filename, build = CASES[case].contracts
+    response = client_for(editor).post(
+        reverse("contracts:contract_import", args=[workspace.slug]),
+        {"file": SimpleUploadedFile(filename, build())},
+    )
+    assert response.status_code == 400
+    assert CASES[case].contracts_says in _page_text(response)
+    _nothing_kept()
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_the_import_contracts_command_refuses_it(workspace, tmp_path, case):
+    filename, build = CASES[case].contracts
+    path = tmp_path / filename
+    path.write_bytes(build())
+    with pytest.raises(CommandError) as refusal:
+        call_command("import_contracts", str(path), "--workspace", workspace.slug)
+    assert CASES[case].contracts_says in str(refusal.value)
     _nothing_kept()

@@ -25,11 +25,13 @@ class VendorsConfig(AppConfig):
         from outsourcing.models import Job
         from vendors import demo, tasks
         from vendors.contracts import demo as contracts_demo
+        from vendors.contracts import tasks as contracts_tasks
         from vendors.contracts.selectors import function_contracts
 
         job_kind_register(
             Job.Kind.IMPORT_CATALOG, task=tasks.import_catalog, page_url=catalog_job_url
         )
+        job_kind_register(Job.Kind.IMPORT_CONTRACTS, task=contracts_tasks.import_contracts)
         landing_register(self.name, curator_landing)
         demo_register(self.name, demo.demo_step)
         # After the catalog's step: the demo contracts name catalog vendors.

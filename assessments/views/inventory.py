@@ -2,9 +2,9 @@
 
 from django import forms
 from django.conf import settings
-from django.contrib import messages
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from assessments.inventory.columns import INPUT_COLUMNS
@@ -13,8 +13,12 @@ from assessments.inventory.services import inventory_upload
 from outsourcing.access import workspace_view
 from outsourcing.imports.preview import import_upload_checked
 from outsourcing.models import Job, Role
-from outsourcing.selectors import job_get
-from outsourcing.services.jobs import job_confirm, job_discard, job_start
+from outsourcing.services.jobs import job_start
+from outsourcing.views.helpers import (
+    import_cancel_response,
+    import_confirm_response,
+    import_preview_response,
+)
 
 FORMATS = {
     "csv": "text/csv; charset=utf-8",
@@ -67,38 +71,24 @@ def function_import(request):
     )
 
 
-def _preview_job(request, pk: int) -> Job:
-    job = job_get(workspace=request.workspace, pk=pk)
-    if job.kind != Job.Kind.IMPORT_FUNCTIONS:
-        raise Http404("No such import.")
-    return job
-
-
 @workspace_view(min_role=Role.EDITOR)
 def import_preview(request, pk: int):
-    job = _preview_job(request, pk)
-    if job.status != Job.Status.PREVIEW:
-        return redirect("job_detail", slug=request.workspace.slug, pk=job.pk)
-    return render(request, "assessments/import_preview.html", {"job": job})
+    return import_preview_response(
+        request, pk, kind=Job.Kind.IMPORT_FUNCTIONS, template="assessments/import_preview.html"
+    )
 
 
 @workspace_view(min_role=Role.EDITOR)
 @require_POST
 def import_confirm(request, pk: int):
-    job = _preview_job(request, pk)
-    if not job_confirm(job=job):
-        messages.info(request, "This import was already started.")
-    return redirect("job_detail", slug=request.workspace.slug, pk=job.pk)
+    return import_confirm_response(request, pk, kind=Job.Kind.IMPORT_FUNCTIONS)
 
 
 @workspace_view(min_role=Role.EDITOR)
 @require_POST
 def import_cancel(request, pk: int):
-    job = _preview_job(request, pk)
-    if job.status == Job.Status.PREVIEW:
-        job_discard(job=job)
-        messages.info(request, "Import cancelled; nothing was changed.")
-    return redirect("function_list", slug=request.workspace.slug)
+    back = reverse("function_list", args=[request.workspace.slug])
+    return import_cancel_response(request, pk, kind=Job.Kind.IMPORT_FUNCTIONS, back=back)
 
 
 @workspace_view()

@@ -14,8 +14,11 @@ preview job → confirmed job that applies the plan all or nothing.
              person confirms (`job_confirm`) or cancels (`job_discard`);
              `import_upload_checked` turns a refusal into messages for the upload page.
     writer   `write_csv` / `write_xlsx`: exports, formulas neutralised.
+    command  `WorkspaceImportCommand`: the management command of a workspace import
+             (arguments, workspace and file checks, limits, refusals as CommandError).
 
-A new import (contracts, SLA measurements …) declares its columns and plans its rows:
+A new import declares its columns and plans its rows (vendors/contracts/transfer.py is a
+full example, with two kinds of rows):
 
     from outsourcing.imports.cells import parse_date, parse_decimal, parse_text
     from outsourcing.imports.limits import Limits
@@ -40,6 +43,6 @@ A new import (contracts, SLA measurements …) declares its columns and plans it
 
 The upload view calls the planner, then `import_preview_create(...)` with a summary in
 `params`; the confirmed job's work reads `import_preview_source(job)`, plans again and
-writes inside one transaction. The management command calls the same planner with
-`Limits(max_bytes=…, max_rows=…)` of its own and the same write service.
+writes inside one transaction. The management command subclasses
+`WorkspaceImportCommand` and calls the same planner and the same write service.
 """

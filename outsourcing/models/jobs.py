@@ -19,6 +19,7 @@ class Job(models.Model):
         IMPORT_FUNCTIONS = "import_functions", "Import functions"
         RESCORE = "rescore", "Re-score after a weight change"
         IMPORT_CATALOG = "import_catalog", "Import into the vendor catalog"
+        IMPORT_CONTRACTS = "import_contracts", "Import contracts and measurements"
         PORTFOLIO_REPORT = "portfolio_report", "Portfolio report"
 
     class Status(models.TextChoices):

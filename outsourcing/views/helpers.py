@@ -9,11 +9,15 @@ from collections.abc import Callable
 from typing import TypeVar
 
 from django import forms
+from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
 
 from outsourcing.models import Job
+from outsourcing.selectors import job_get
+from outsourcing.services.jobs import job_confirm, job_discard
 
 T = TypeVar("T")
 
@@ -55,3 +59,50 @@ def render_job(request: HttpRequest, job: Job) -> HttpResponse:
         full="outsourcing/job_detail.html",
         context={"job": job},
     )
+
+
+def _import_job(request: HttpRequest, pk: int, kind: str) -> Job:
+    """The workspace's import job `pk` of `kind` (any other job, or another workspace's,
+    is 404)."""
+    job = job_get(workspace=request.workspace, pk=pk)
+    if job.kind != kind:
+        raise Http404("No such import.")
+    return job
+
+
+def import_preview_response(
+    request: HttpRequest, pk: int, *, kind: str, template: str, namespace: str = ""
+) -> HttpResponse:
+    """An import's preview page (extending outsourcing/import_preview.html), with the URLs
+    of its Import and Cancel buttons (`<namespace>import_confirm`, `…import_cancel`); once
+    confirmed, its job's page instead."""
+    job = _import_job(request, pk, kind)
+    if job.status != Job.Status.PREVIEW:
+        return redirect(job)
+    args = [request.workspace.slug, job.pk]
+    return render(
+        request,
+        template,
+        {
+            "job": job,
+            "confirm_url": reverse(f"{namespace}import_confirm", args=args),
+            "cancel_url": reverse(f"{namespace}import_cancel", args=args),
+        },
+    )
+
+
+def import_confirm_response(request: HttpRequest, pk: int, *, kind: str) -> HttpResponse:
+    """Queue a previewed import and show its job; a second click says it already started."""
+    job = _import_job(request, pk, kind)
+    if not job_confirm(job=job):
+        messages.info(request, "This import was already started.")
+    return redirect(job)
+
+
+def import_cancel_response(request: HttpRequest, pk: int, *, kind: str, back: str) -> HttpResponse:
+    """Forget a previewed import and its file, then go `back`."""
+    job = _import_job(request, pk, kind)
+    if job.status == Job.Status.PREVIEW:
+        job_discard(job=job)
+        messages.info(request, "Import cancelled; nothing was changed.")
+    return redirect(back)

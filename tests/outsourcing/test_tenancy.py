@@ -49,12 +49,16 @@ def _objects_of(workspace, owner):
         "import": JobFactory(
             workspace=workspace, kind=Job.Kind.IMPORT_FUNCTIONS, status=Job.Status.PREVIEW
         ),
+        "contract_import": JobFactory(
+            workspace=workspace, kind=Job.Kind.IMPORT_CONTRACTS, status=Job.Status.PREVIEW
+        ),
         "portfolio_report": PortfolioReportFactory(workspace=workspace),
     }
 
 
-# Which object a URL's <pk> names, by URL name prefix.
+# Which object a URL's <pk> names, by URL name prefix (with or without its namespace).
 PK_KIND = {
+    "contracts:import": "contract_import",
     "function": "function",
     "member": "member",
     "job": "job",
@@ -80,7 +84,12 @@ def _url_for(name, kwargs, slug, objects):
         if kwarg != "pk":
             pytest.fail(f"URL {name} takes <{kwarg}>: teach test_tenancy how to fill it")
         kind = next(
-            (k for prefix, k in PK_KIND.items() if name.split(":")[-1].startswith(prefix)), None
+            (
+                k
+                for prefix, k in PK_KIND.items()
+                if name.startswith(prefix) or name.split(":")[-1].startswith(prefix)
+            ),
+            None,
         )
         if kind is None:
             pytest.fail(f"URL {name} takes <pk>: teach test_tenancy which object it names")

@@ -129,5 +129,6 @@ class TransferUploadForm(forms.Form):
     file = forms.FileField(
         label="CSV or XLSX file",
         help_text="An XLSX with a “Contracts” and/or a “Measurements” sheet, or one CSV.",
+        allow_empty_file=True,  # the reader says “The file is empty.” like its other refusals
         widget=forms.ClearableFileInput(attrs={"accept": ".csv,.xlsx"}),
     )

@@ -2,13 +2,10 @@
 the daily roll-over, SLAs and their measurements. Every refusal is a ValidationError that
 names the field, and nothing is saved."""
 
-import uuid
 from datetime import date
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
-from django.core.files.base import ContentFile
-from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils import timezone
@@ -383,22 +380,3 @@ def measurements_record(
         )
         written += 1
     return written
-
-
-IMPORT_STASH = "private/contract-imports"
-
-
-def import_stash(*, data: bytes, filename: str) -> str:
-    """Keep an uploaded import privately between its preview and its confirmation."""
-    suffix = ".xlsx" if filename.lower().endswith(".xlsx") else ".csv"
-    return default_storage.save(f"{IMPORT_STASH}/{uuid.uuid4().hex}{suffix}", ContentFile(data))
-
-
-def import_unstash(*, path: str) -> bytes:
-    """The stashed upload's bytes, removed from storage (one confirmation per preview)."""
-    if not path.startswith(IMPORT_STASH + "/"):
-        raise FileNotFoundError(path)
-    with default_storage.open(path, "rb") as stashed:
-        data = stashed.read()
-    default_storage.delete(path)
-    return data

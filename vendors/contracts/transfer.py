@@ -1,9 +1,7 @@
-"""Contracts and measurements in and out of CSV and XLSX: a checked plan, then applied all
-or nothing (like the function inventory).
-
-Built on the import pipeline's bounded reader and cell parser (outsourcing.imports),
-behind a small pair, `transfer_plan` and `transfer_apply`, so it moves to
-the rebuilt import pipeline by swapping what those two call.
+"""Contracts and measurements in and out of CSV and XLSX, on the one import pipeline
+(`outsourcing.imports`): each kind of row declares its columns as a `Schema`, the file is
+checked whole into a `TransferPlan`, and only a plan without problems is applied, all or
+nothing. Every problem names its sheet, row and column.
 
 An XLSX workbook may hold a "Contracts" and a "Measurements" sheet; a CSV holds one of the
 two, told apart by its columns. Contracts are matched by reference (an existing one is
@@ -11,6 +9,7 @@ updated, its status left to the contract's actions); measurements name their con
 reference, the SLA's metric and the month, and replace what that month had.
 """
 
+import re
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
@@ -25,17 +24,19 @@ from outsourcing.imports.cells import (
     normalise_header,
     parse_choice,
     parse_count,
+    parse_date,
     parse_decimal,
     parse_text,
+    quoted,
 )
 from outsourcing.imports.limits import Limits, TableError
-from outsourcing.imports.plan import ImportInvalid, Problem
-from outsourcing.imports.reader import Table, read_table, read_workbook
+from outsourcing.imports.plan import Column, ImportInvalid, ParsedRow, Plan, Problem, Schema
+from outsourcing.imports.reader import ZIP_MAGIC, Table, read_table, read_workbook
 from outsourcing.imports.writer import write_csv, write_xlsx
 from outsourcing.models import BusinessFunction, Membership, User, Workspace
 from vendors.models import Vendor
 
-from .models import OUTSOURCED_OPTIONS, Contract, Measurement, PricingModel
+from .models import OUTSOURCED_OPTIONS, Contract, Measurement, PricingModel, ServiceLevel
 from .services import (
     contract_save,
     contract_term_errors,
@@ -52,10 +53,6 @@ CONTRACT_COLUMNS = (
 CONTRACT_REQUIRED = tuple(c for c in CONTRACT_COLUMNS[:13] if c != "functions")
 COUNTRY_CODES = frozenset(code for code, _ in countries)
 MEASUREMENT_COLUMNS = ("reference", "metric", "period", "value")
-
-
-class TransferInvalid(ImportInvalid):
-    """The file's problems, every one with its row and column (as for the inventory)."""
 
 
 @dataclass
@@ -76,23 +73,31 @@ class PlannedMeasurement:
 
 
 @dataclass
-class TransferPlan:
+class TransferPlan(Plan):
     contracts: list[PlannedContract] = field(default_factory=list)
     measurements: list[PlannedMeasurement] = field(default_factory=list)
 
     @property
+    def new_contracts(self) -> int:
+        return sum(1 for c in self.contracts if c.existing is None)
+
+    @property
+    def replaced_measurements(self) -> int:
+        """Measurements that change a value already recorded (the same value is no change)."""
+        return sum(1 for m in self.measurements if m.replaces not in (None, m.value))
+
+    @property
     def summary(self) -> str:
-        new = sum(1 for c in self.contracts if c.existing is None)
-        changed = sum(1 for m in self.measurements if m.replaces is not None)
         return (
-            f"{new:,} contract(s) to add, {len(self.contracts) - new:,} to update; "
-            f"{len(self.measurements):,} measurement(s), {changed:,} of them replacing a value."
+            f"{self.new_contracts:,} contract(s) to add, "
+            f"{len(self.contracts) - self.new_contracts:,} to update; "
+            f"{len(self.measurements):,} measurement(s), "
+            f"{self.replaced_measurements:,} of them changing a recorded value."
         )
 
 
-def _read(data: bytes, filename: str, max_bytes: int, max_rows: int) -> dict[str, Table]:
-    limits = Limits.from_settings(max_bytes=max_bytes, max_rows=max_rows)
-    if filename.lower().endswith(".xlsx") or data.startswith(b"PK\x03\x04"):
+def _read(data: bytes, filename: str, limits: Limits) -> dict[str, Table]:
+    if filename.lower().endswith(".xlsx") or data.startswith(ZIP_MAGIC):
         sheets = read_workbook(data, filename=filename, limits=limits)
         known = {normalise_header(t): t for t in (CONTRACTS, MEASUREMENTS)}
         tables = {
@@ -108,54 +113,33 @@ def _read(data: bytes, filename: str, max_bytes: int, max_rows: int) -> dict[str
     return {MEASUREMENTS if {"metric", "period"} <= headers else CONTRACTS: table}
 
 
-def _columns(table: Table, sheet: str, allowed, required) -> tuple[list[str], list[Problem]]:
-    columns = [normalise_header(h) for h in table.headers]
-    problems = [
-        Problem(f"{sheet}: unknown column “{raw}”; the columns are: {', '.join(allowed)}")
-        for raw, column in zip(table.headers, columns, strict=True)
-        if column not in allowed
-    ]
-    problems += [
-        Problem(f"{sheet}: column “{c}” appears twice")
-        for c in set(columns)
-        if columns.count(c) > 1
-    ]
-    problems += [Problem(f"{sheet}: missing column “{c}”") for c in required if c not in columns]
-    return columns, problems
-
-
 def transfer_plan(
-    *, workspace: Workspace, data: bytes, filename: str, max_bytes: int, max_rows: int
+    *, workspace: Workspace, data: bytes, filename: str, limits: Limits
 ) -> TransferPlan:
-    """Check a whole file; return the plan, or raise TransferInvalid listing every problem
-    (row and column named), or TableError when the file is not a table at all."""
-    tables = _read(data, filename, max_bytes, max_rows)
-    plan, problems = TransferPlan(), []
+    """Check a whole file within `limits`; return the plan, or raise ImportInvalid listing
+    every problem (sheet, row and column named), or TableError when the file is not a table
+    at all."""
+    tables = _read(data, filename, limits)
+    plan = TransferPlan()
     if CONTRACTS in tables:
-        problems += _plan_contracts(workspace, tables[CONTRACTS], plan)
+        _plan_contracts(workspace, tables[CONTRACTS], plan)
     if MEASUREMENTS in tables:
-        problems += _plan_measurements(workspace, tables[MEASUREMENTS], plan)
-    if problems:
-        raise TransferInvalid(problems)
+        _plan_measurements(workspace, tables[MEASUREMENTS], plan)
+    plan.raise_if_invalid()
     return plan
 
 
-def _parse_date(text: str) -> date | None:
-    text = parse_text(text)
-    if not text:
-        return None
-    try:
-        return date.fromisoformat(text[:10])
-    except ValueError:
-        raise CellError(f"“{text}” is not a date (YYYY-MM-DD)") from None
-
-
 def _parse_month(text: str) -> date | None:
-    text = parse_text(text)
-    try:
-        return date.fromisoformat(text[:7] + "-01") if text else None
-    except ValueError:
-        raise CellError(f"“{text}” is not a month (YYYY-MM)") from None
+    """A month as YYYY-MM (a full date names its month)."""
+    cleaned = parse_text(text)
+    if not cleaned:
+        return None
+    if re.fullmatch(r"\d{4}-\d{2}(-\d{2})?", cleaned):
+        try:
+            return date.fromisoformat(cleaned[:7] + "-01")
+        except ValueError:
+            pass
+    raise CellError(f"{quoted(cleaned)} is not a month (use YYYY-MM)")
 
 
 YES_NO = {
@@ -164,7 +148,24 @@ YES_NO = {
 }
 
 
-def _contract_parsers(workspace: Workspace) -> dict:
+def _lookup(table: dict, what: str):
+    """A parser reading a name (any case) as one of `table`'s objects."""
+
+    def parse(text: str):
+        text = parse_text(text)
+        if text and text.lower() not in table:
+            raise CellError(f"{quoted(text)} is not {what}")
+        return table.get(text.lower()) if text else None
+
+    return parse
+
+
+def _choice(values, what: str):
+    return lambda t: parse_choice(t, {normalise_header(v): v for v in values}, what)
+
+
+def _contract_lookups(workspace: Workspace) -> dict:
+    """The parsers of the columns that name things: vendors, functions, members."""
     vendors = {}
     for vendor in Vendor.objects.only("pk", "legal_name", "display_name"):
         vendors.setdefault(vendor.legal_name.lower(), vendor)
@@ -175,77 +176,86 @@ def _contract_parsers(workspace: Workspace) -> dict:
         m.user.email.lower(): m.user
         for m in Membership.objects.filter(workspace=workspace).select_related("user")
     }
-
-    def lookup(table: dict, what: str):
-        def parse(text: str):
-            text = parse_text(text)
-            if text and text.lower() not in table:
-                raise CellError(f"“{text}” is not {what}")
-            return table.get(text.lower()) if text else None
-
-        return parse
-
-    def function_list(text: str) -> list:
-        names = [n.strip() for n in parse_text(text).split(";") if n.strip()]
-        return [lookup(functions, "a function of this workspace")(name) for name in names]
-
-    def choice(values, what):
-        return lambda t: parse_choice(t, {normalise_header(v): v for v in values}, what)
-
+    function = _lookup(functions, "a function of this workspace")
     return {
-        "reference": lambda t: parse_text(t, max_length=60),
-        "title": lambda t: parse_text(t, max_length=200),
-        "vendor": lookup(vendors, "a vendor in the catalog"),
-        "functions": function_list,
-        "option": choice([o for o, _ in OUTSOURCED_OPTIONS], "a sourcing option"),
-        "delivery_country": lambda t: parse_text(t, max_length=2).upper(),
-        "pricing_model": choice(PricingModel.values, "a pricing model"),
-        "currency": lambda t: parse_text(t, max_length=3).upper(),
-        "annual_value": parse_decimal,
-        "total_value": lambda t: parse_decimal(t, max_digits=16),
-        "start_date": _parse_date,
-        "end_date": _parse_date,
-        "notice_period_days": parse_count,
-        "auto_renew": lambda t: parse_choice(t, YES_NO, "yes or no") == "yes",
-        "renewal_term_months": parse_count,
-        "status": choice(["draft", "active"], "draft or active"),
-        "owner_email": lookup(members, "a member of this workspace"),
-        "at_risk_percent": lambda t: parse_decimal(t, max_digits=5),
-        "notes": parse_text,
+        "vendor": _lookup(vendors, "a vendor in the catalog"),
+        "functions": lambda t: [
+            function(name) for name in (n.strip() for n in parse_text(t).split(";")) if name
+        ],
+        "owner_email": _lookup(members, "a member of this workspace"),
     }
 
 
-def _row_cells(columns, cells, number, parsers, problems) -> dict:
-    values = {}
-    for column, text in zip(columns, cells, strict=False):
-        try:
-            values[column] = parsers[column](text)
-        except CellError as exc:
-            problems.append(Problem(str(exc), number, column))
-    return values
+def contract_schema(workspace: Workspace) -> Schema:
+    """The Contracts sheet's columns and their cell rules (the workspace's names as now)."""
+    parsers = {
+        "reference": lambda t: parse_text(t, max_length=60),
+        "title": lambda t: parse_text(t, max_length=200),
+        "option": _choice([o for o, _ in OUTSOURCED_OPTIONS], "a sourcing option"),
+        "delivery_country": lambda t: parse_text(t, max_length=2).upper(),
+        "pricing_model": _choice(PricingModel.values, "a pricing model"),
+        "currency": lambda t: parse_text(t, max_length=3).upper(),
+        "annual_value": parse_decimal,
+        "total_value": lambda t: parse_decimal(t, max_digits=16),
+        "start_date": parse_date,
+        "end_date": parse_date,
+        "notice_period_days": parse_count,
+        "auto_renew": lambda t: parse_choice(t, YES_NO, "yes or no") == "yes",
+        "renewal_term_months": parse_count,
+        "status": _choice(["draft", "active"], "draft or active"),
+        "at_risk_percent": lambda t: parse_decimal(t, max_digits=5),
+        "notes": parse_text,
+        **_contract_lookups(workspace),
+    }
+    columns = (
+        Column(
+            c,
+            parsers[c],
+            required=c in CONTRACT_REQUIRED,
+            empty=False if c == "auto_renew" else None,  # a blank auto_renew means no
+        )
+        for c in CONTRACT_COLUMNS
+    )
+    return Schema(tuple(columns), sheet=CONTRACTS)
+
+
+MEASUREMENT_SCHEMA = Schema(
+    (
+        Column("reference", parse_text, required=True),
+        Column("metric", parse_text, required=True),
+        Column("period", _parse_month, required=True),
+        Column("value", lambda t: parse_decimal(t, places=3), required=True),
+    ),
+    sheet=MEASUREMENTS,
+)
 
 
 def _contract_problems(workspace, values: dict, number: int) -> list[Problem]:
-    problems = [
-        Problem("is empty", number, column)
-        for column in CONTRACT_REQUIRED
-        if column in values and values[column] in (None, "", [])
-    ]
+    """The domain's rules for one parsed contract row (codes, then the term's rules)."""
+    problems = []
     if values.get("delivery_country") and values["delivery_country"] not in COUNTRY_CODES:
         problems.append(
             Problem(
-                f"“{values['delivery_country']}” is not an ISO country code (e.g. IN, PL)",
+                f"{quoted(values['delivery_country'])} is not an ISO country code (e.g. IN, PL)",
                 number,
                 "delivery_country",
+                CONTRACTS,
             )
         )
     if values.get("currency") and not is_currency_code(values["currency"]):
         problems.append(
-            Problem(f"“{values['currency']}” is not an ISO 4217 code", number, "currency")
+            Problem(
+                f"{quoted(values['currency'])} is not an ISO 4217 code",
+                number,
+                "currency",
+                CONTRACTS,
+            )
         )
     if not problems:
         draft = Contract(workspace=workspace, **_contract_fields(values))
-        problems += [Problem(m, number, c) for c, m in contract_term_errors(draft).items()]
+        problems += [
+            Problem(m, number, c, CONTRACTS) for c, m in contract_term_errors(draft).items()
+        ]
     return problems
 
 
@@ -262,108 +272,93 @@ def _contract_fields(values: dict) -> dict:
     return fields
 
 
-def _plan_contracts(workspace: Workspace, table: Table, plan: TransferPlan) -> list[Problem]:
-    columns, problems = _columns(table, CONTRACTS, CONTRACT_COLUMNS, CONTRACT_REQUIRED)
-    if problems:
-        return problems
-    parsers = _contract_parsers(workspace)
+def _plan_contracts(workspace: Workspace, table: Table, plan: TransferPlan) -> None:
+    rows, problems = contract_schema(workspace).parse(table)
+    plan.problems += problems
     existing = {c.reference.lower(): c for c in Contract.objects.filter(workspace=workspace)}
-    first_row_of = {}
-    for index, cells in enumerate(table.rows):
-        number = table.row_number(index)
-        row_problems = []
-        values = _row_cells(columns, cells, number, parsers, row_problems)
-        row_problems += [] if row_problems else _contract_problems(workspace, values, number)
+    first_row_of: dict[str, int] = {}
+    for row in rows or []:
+        values = row.values
+        if not row.problems:
+            plan.problems += _contract_problems(workspace, values, row.number)
         reference = (values.get("reference") or "").lower()
         if reference in first_row_of:
-            row_problems.append(
+            plan.problems.append(
                 Problem(
-                    f"appears again (first in row {first_row_of[reference]})", number, "reference"
+                    f"appears again (first in row {first_row_of[reference]})",
+                    row.number,
+                    "reference",
+                    CONTRACTS,
                 )
             )
-        first_row_of.setdefault(reference, number)
-        problems += row_problems
+        first_row_of.setdefault(reference, row.number)
         current = existing.get(reference)
         if current is not None:
             values.pop("status", None)  # an existing contract's status moves by its actions
         plan.contracts.append(
-            PlannedContract(number, values, values.get("functions") or [], current)
+            PlannedContract(row.number, values, values.get("functions") or [], current)
         )
-    return problems
 
 
-def _slas_by_key(workspace: Workspace) -> dict:
-    from .models import ServiceLevel
-
-    slas = ServiceLevel.objects.filter(contract__workspace=workspace).select_related("contract")
-    return {(s.contract.reference.lower(), s.metric.lower()): s for s in slas}
-
-
-def _plan_measurements(workspace: Workspace, table: Table, plan: TransferPlan) -> list[Problem]:
-    columns, problems = _columns(table, MEASUREMENTS, MEASUREMENT_COLUMNS, MEASUREMENT_COLUMNS)
-    if problems:
-        return problems
-    slas = _slas_by_key(workspace)
+def _plan_measurements(workspace: Workspace, table: Table, plan: TransferPlan) -> None:
+    rows, problems = MEASUREMENT_SCHEMA.parse(table)
+    plan.problems += problems
+    slas = {
+        (s.contract.reference.lower(), s.metric.lower()): s
+        for s in ServiceLevel.objects.filter(contract__workspace=workspace).select_related(
+            "contract"
+        )
+    }
     recorded = {
         (sla_id, period): value
         for sla_id, period, value in Measurement.objects.filter(
             sla__contract__workspace=workspace
         ).values_list("sla_id", "period_start", "value")
     }
-    parsers = {
-        "reference": parse_text,
-        "metric": parse_text,
-        "period": _parse_month,
-        "value": lambda t: parse_decimal(t, places=3),
-    }
-    first_row_of = {}
-    for index, cells in enumerate(table.rows):
-        number = table.row_number(index)
-        row_problems = []
-        values = _row_cells(columns, cells, number, parsers, row_problems)
-        row_problems += [
-            Problem("is empty", number, c)
-            for c in MEASUREMENT_COLUMNS
-            if values.get(c) in (None, "")
-        ]
-        if row_problems:
-            problems += row_problems
+    first_row_of: dict[tuple, int] = {}
+    for row in rows or []:
+        if row.problems:
             continue
-        sla = slas.get((values["reference"].lower(), values["metric"].lower()))
-        if sla is None:
-            problems.append(
-                Problem(
-                    f"no SLA “{values['metric']}” on a contract with reference "
-                    f"“{values['reference']}”",
-                    number,
-                    "metric",
-                )
-            )
-            continue
-        key = (sla.pk, values["period"])
-        why = period_bounds_error(sla.contract, sla, values["period"])
-        if why:
-            problems.append(Problem(why, number, "period"))
-        elif key in first_row_of:
-            problems.append(
-                Problem(
-                    f"duplicate of row {first_row_of[key]} (same SLA and period)", number, "period"
-                )
-            )
-        why = measurement_value_error(sla, values["value"])
-        if why:
-            problems.append(Problem(why, number, "value"))
-        first_row_of.setdefault(key, number)
-        plan.measurements.append(
-            PlannedMeasurement(number, sla.pk, values["period"], values["value"], recorded.get(key))
+        planned = _planned_measurement(row, slas, first_row_of, plan)
+        if planned is not None:
+            planned.replaces = recorded.get((planned.sla_id, planned.period_start))
+            plan.measurements.append(planned)
+
+
+def _planned_measurement(
+    row: ParsedRow, slas: dict, first_row_of: dict, plan: TransferPlan
+) -> PlannedMeasurement | None:
+    """One measurement row checked against its SLA and the rows before it."""
+    values, number = row.values, row.number
+
+    def problem(message: str, column: str) -> None:
+        plan.problems.append(Problem(message, number, column, MEASUREMENTS))
+
+    sla = slas.get((values["reference"].lower(), values["metric"].lower()))
+    if sla is None:
+        problem(
+            f"no SLA {quoted(values['metric'])} on a contract with reference "
+            f"{quoted(values['reference'])}",
+            "metric",
         )
-    return problems
+        return None
+    key = (sla.pk, values["period"])
+    why = period_bounds_error(sla.contract, sla, values["period"])
+    if why:
+        problem(why, "period")
+    elif key in first_row_of:
+        problem(f"duplicate of row {first_row_of[key]} (same SLA and period)", "period")
+    why = measurement_value_error(sla, values["value"])
+    if why:
+        problem(why, "value")
+    first_row_of.setdefault(key, number)
+    return PlannedMeasurement(number, sla.pk, values["period"], values["value"], None)
 
 
 @transaction.atomic
 def transfer_apply(*, workspace: Workspace, plan: TransferPlan, by: User | None) -> str:
     """Write a checked plan, all or nothing. The services check each contract again (the
-    database may have changed since the preview); any refusal raises TransferInvalid and
+    database may have changed since the preview); any refusal raises ImportInvalid and
     rolls everything back."""
     problems = []
     for row in plan.contracts:
@@ -374,12 +369,12 @@ def transfer_apply(*, workspace: Workspace, plan: TransferPlan, by: User | None)
             )
         except ValidationError as exc:
             problems += [
-                Problem(" ".join(messages), row.number, column)
+                Problem(" ".join(messages), row.number, column, CONTRACTS)
                 for column, messages in exc.message_dict.items()
             ]
     if problems:
         transaction.set_rollback(True)
-        raise TransferInvalid(problems)
+        raise ImportInvalid(problems)
     for row in plan.measurements:
         Measurement.objects.update_or_create(
             sla_id=row.sla_id, period_start=row.period_start, defaults={"value": row.value}

@@ -10,9 +10,9 @@ urlpatterns = [
     path("contracts/", views.contract_list, name="contract_list"),
     path("contracts/new/", views.contract_create, name="contract_create"),
     path("contracts/import/", views.contract_import, name="contract_import"),
-    path(
-        "contracts/import/confirm/", views.contract_import_confirm, name="contract_import_confirm"
-    ),
+    path("contracts/import/<int:pk>/", views.import_preview, name="import_preview"),
+    path("contracts/import/<int:pk>/confirm/", views.import_confirm, name="import_confirm"),
+    path("contracts/import/<int:pk>/cancel/", views.import_cancel, name="import_cancel"),
     path("contracts/export/", views.contract_export, name="contract_export"),
     path("contracts/<int:pk>/", views.contract_detail, name="contract_detail"),
     path("contracts/<int:pk>/edit/", views.contract_edit, name="contract_edit"),

@@ -6,13 +6,19 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from outsourcing.access import workspace_view
-from outsourcing.imports.limits import TableError
-from outsourcing.models import Role
+from outsourcing.imports.preview import import_upload_checked
+from outsourcing.models import Job, Role
 from outsourcing.pagination import paginate
-from outsourcing.views.helpers import form_service_call
+from outsourcing.views.helpers import (
+    form_service_call,
+    import_cancel_response,
+    import_confirm_response,
+    import_preview_response,
+)
 
 from . import charts
 from .forms import (
@@ -24,6 +30,7 @@ from .forms import (
     TerminateForm,
     TransferUploadForm,
 )
+from .imports import contracts_upload
 from .models import Contract, ServiceLevel
 from .selectors import (
     contract_events,
@@ -39,21 +46,12 @@ from .services import (
     contract_renew,
     contract_save,
     contract_terminate,
-    import_stash,
-    import_unstash,
     measurements_record,
     sla_delete,
     sla_save,
     today_in_workspace_calendar,
 )
-from .transfer import (
-    CONTRACTS,
-    MEASUREMENTS,
-    TransferInvalid,
-    transfer_apply,
-    transfer_export,
-    transfer_plan,
-)
+from .transfer import CONTRACTS, MEASUREMENTS, transfer_export
 
 
 def _detail(request, contract):
@@ -304,61 +302,56 @@ def contract_measurements(request, pk: int):
     )
 
 
-IMPORT_SESSION_KEY = "contract_import"
-
-
-def _import_limits() -> dict:
-    return {"max_bytes": settings.IMPORT_MAX_BYTES, "max_rows": settings.IMPORT_MAX_ROWS}
+@workspace_view(min_role=Role.EDITOR)
+def contract_import(request):
+    """Upload → checked; a file with any problem is refused here and nothing is kept, a
+    clean one becomes an import awaiting confirmation on its preview page."""
+    form = TransferUploadForm(request.POST or None, request.FILES or None)
+    problems = []
+    if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["file"]
+        job, problems = import_upload_checked(
+            lambda: contracts_upload(
+                workspace=request.workspace,
+                uploaded_by=request.user,
+                filename=upload.name,
+                # One byte past the limit is enough for the reader to refuse it.
+                data=upload.read(settings.IMPORT_MAX_BYTES + 1),
+            )
+        )
+        if job is not None:
+            return redirect("contracts:import_preview", slug=request.workspace.slug, pk=job.pk)
+    return render(
+        request,
+        "vendors/contracts/import.html",
+        {"form": form, "problems": problems},
+        status=400 if problems or form.errors else 200,
+    )
 
 
 @workspace_view(min_role=Role.EDITOR)
-def contract_import(request):
-    """Upload → checked preview (nothing written); the preview's button applies it."""
-    form = TransferUploadForm(request.POST or None, request.FILES or None)
-    context = {"form": form}
-    if request.method == "POST" and form.is_valid():
-        upload = form.cleaned_data["file"]
-        data = upload.read(settings.IMPORT_MAX_BYTES + 1)
-        try:
-            plan = transfer_plan(
-                workspace=request.workspace, data=data, filename=upload.name, **_import_limits()
-            )
-        except TableError as exc:
-            form.add_error("file", str(exc))
-        except TransferInvalid as exc:
-            context["problems"] = exc.messages
-        else:
-            request.session[IMPORT_SESSION_KEY] = {
-                "workspace": request.workspace.pk,
-                "name": upload.name,
-                "path": import_stash(data=data, filename=upload.name),
-            }
-            context["plan"] = plan
-    return render(request, "vendors/contracts/import.html", context)
+def import_preview(request, pk: int):
+    """What the checked file would add and update; nothing has changed yet."""
+    return import_preview_response(
+        request,
+        pk,
+        kind=Job.Kind.IMPORT_CONTRACTS,
+        template="vendors/contracts/import_preview.html",
+        namespace="contracts:",
+    )
 
 
 @workspace_view(min_role=Role.EDITOR)
 @require_POST
-def contract_import_confirm(request):
-    stashed = request.session.pop(IMPORT_SESSION_KEY, None)
-    if not stashed or stashed["workspace"] != request.workspace.pk:
-        messages.error(request, "That preview has expired: upload the file again.")
-        return redirect("contracts:contract_import", slug=request.workspace.slug)
-    try:
-        plan = transfer_plan(
-            workspace=request.workspace,
-            data=import_unstash(path=stashed["path"]),
-            filename=stashed["name"],
-            **_import_limits(),
-        )
-        messages.success(
-            request, transfer_apply(workspace=request.workspace, plan=plan, by=request.user)
-        )
-    except (TableError, TransferInvalid, FileNotFoundError) as exc:
-        problems = getattr(exc, "messages", [str(exc)])
-        messages.error(request, "Nothing was imported: " + "; ".join(problems[:5]))
-        return redirect("contracts:contract_import", slug=request.workspace.slug)
-    return redirect("contracts:contract_list", slug=request.workspace.slug)
+def import_confirm(request, pk: int):
+    return import_confirm_response(request, pk, kind=Job.Kind.IMPORT_CONTRACTS)
+
+
+@workspace_view(min_role=Role.EDITOR)
+@require_POST
+def import_cancel(request, pk: int):
+    back = reverse("contracts:contract_list", args=[request.workspace.slug])
+    return import_cancel_response(request, pk, kind=Job.Kind.IMPORT_CONTRACTS, back=back)
 
 
 @workspace_view()
