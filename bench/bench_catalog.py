@@ -59,22 +59,10 @@ def timed(label: str, results: list, repeat: int = 3):
     return wrap
 
 
-def build_catalog() -> None:
-    from vendors.models import (
-        Certification,
-        CertificationKind,
-        DeliveryCentre,
-        Offering,
-        RateCard,
-        RateUnit,
-        ServiceLine,
-        Vendor,
-        VendorStatus,
-    )
+def build_vendors(rng: random.Random) -> list:
+    from vendors.models import Vendor, VendorStatus
     from vendors.normalise import vendor_name_key, website_domain
 
-    rng = random.Random(5)
-    lines = list(ServiceLine.objects.all())
     statuses = [VendorStatus.PREFERRED, VendorStatus.APPROVED, VendorStatus.APPROVED,
                 VendorStatus.PROSPECT, VendorStatus.SUSPENDED]  # fmt: skip
     vendors = []
@@ -92,7 +80,13 @@ def build_catalog() -> None:
                 languages=["en"],
             )
         )
-    vendors = Vendor.objects.bulk_create(vendors, batch_size=1000)
+    return Vendor.objects.bulk_create(vendors, batch_size=1000)
+
+
+def build_offerings(rng: random.Random, vendors: list, lines: list) -> dict[int, list]:
+    """OFFERINGS distinct (vendor, service line) pairs; returns each vendor's lines."""
+    from vendors.models import Offering
+
     offered: dict[int, list] = {}
     offerings = []
     pairs = set()
@@ -111,6 +105,12 @@ def build_catalog() -> None:
             )
         )
     Offering.objects.bulk_create(offerings, batch_size=2000)
+    return offered
+
+
+def build_centres(rng: random.Random, vendors: list) -> None:
+    from vendors.models import DeliveryCentre
+
     centres = []
     for index in range(CENTRES):
         country = rng.choice(COUNTRIES)
@@ -124,8 +124,12 @@ def build_catalog() -> None:
             )
         )
     DeliveryCentre.objects.bulk_create(centres, batch_size=2000)
+
+
+def build_certificates(rng: random.Random, vendors: list, today: date) -> None:
+    from vendors.models import Certification, CertificationKind
+
     kinds = list(CertificationKind.values)
-    today = date.today()
     certificates = []
     for index in range(CERTIFICATES):
         expires = today + timedelta(days=rng.randint(-200, 900))
@@ -140,6 +144,12 @@ def build_catalog() -> None:
             )
         )
     Certification.objects.bulk_create(certificates, batch_size=2000)
+
+
+def build_rates(rng: random.Random, vendors: list, offered: dict[int, list], today: date) -> None:
+    """RATES distinct rate cards, each for a service line its vendor offers."""
+    from vendors.models import RateCard, RateUnit
+
     rates = []
     offered_vendors = [v for v in vendors if v.pk in offered]
     seen = set()
@@ -167,26 +177,35 @@ def build_catalog() -> None:
     RateCard.objects.bulk_create(rates, batch_size=2000)
 
 
-def main() -> None:
-    call_command("migrate", verbosity=0)
+def build_catalog() -> None:
+    # One generator drawn from in this order (vendors, offerings, centres, certificates,
+    # rates), so the catalog is the same from run to run.
+    from vendors.models import ServiceLine
+
+    rng = random.Random(5)
+    lines = list(ServiceLine.objects.all())
+    vendors = build_vendors(rng)
+    offered = build_offerings(rng, vendors, lines)
+    build_centres(rng, vendors)
+    today = date.today()
+    build_certificates(rng, vendors, today)
+    build_rates(rng, vendors, offered, today)
+
+
+CATALOG_MODELS = ("Vendor", "Offering", "DeliveryCentre", "Certification", "RateCard")
+
+
+def catalog_sizes() -> dict[str, int]:
+    from vendors import models
+
+    return {name: getattr(models, name).objects.count() for name in CATALOG_MODELS}
+
+
+def bench_function():
+    """The bench workspace, its owner and an assessed payroll function to shortlist for."""
     from assessments.models import FACTOR_FIELDS, Assessment
     from outsourcing.models import BusinessFunction, Membership, Role, User, Workspace
-    from vendors.models import (
-        Certification,
-        DeliveryCentre,
-        Offering,
-        RateCard,
-        ServiceLine,
-        Vendor,
-    )
-    from vendors.selectors.export import catalog_export_file
-    from vendors.selectors.matching import function_vendor_shortlist
-    from vendors.services.catalog_import import catalog_import
-
-    results: list[tuple[str, float]] = []
-    start = time.perf_counter()
-    build_catalog()
-    results.append(("build catalog with bulk_create", time.perf_counter() - start))
+    from vendors.models import ServiceLine
 
     workspace = Workspace.objects.create(name="Bench", slug="bench", country="DE", currency="EUR")
     user = User.objects.create_user("bench@example.com", "x")
@@ -215,10 +234,11 @@ def main() -> None:
         model_version="bench",
     )
     function.save()
+    return workspace, user, function
 
-    client = Client()
-    client.force_login(user)
-    client.get(reverse("dashboard", args=["bench"]))  # the list's shores are relative to it
+
+def time_vendor_list(client: Client, results: list) -> int:
+    """Time four vendor list pages; returns the queries of a filtered page."""
     list_url = reverse("vendors:vendor_list")
 
     def list_page(query):
@@ -240,7 +260,12 @@ def main() -> None:
         timed(label, results)(list_page(query))
     with CaptureQueriesContext(connection) as queries:
         client.get(list_url + "?service_line=payroll&shore=nearshore")
-    list_queries = len(queries)
+    return len(queries)
+
+
+def time_shortlist(client: Client, workspace, function, results: list) -> tuple:
+    """Time the shortlist selector and its htmx partial; returns it and its query count."""
+    from vendors.selectors.matching import function_vendor_shortlist
 
     shortlist = timed("shortlist selector (a payroll function)", results)(
         lambda: function_vendor_shortlist(function=function, workspace=workspace)
@@ -251,7 +276,15 @@ def main() -> None:
     )
     with CaptureQueriesContext(connection) as queries:
         function_vendor_shortlist(function=function, workspace=workspace)
-    shortlist_queries = len(queries)
+    return shortlist, len(queries)
+
+
+def time_export_import(results: list) -> dict[str, int]:
+    """Time both exports, a dry run and an import into an emptied catalog; returns the
+    catalog's sizes, checked to be the same after the import."""
+    from vendors.models import Certification, DeliveryCentre, Offering, RateCard, Vendor
+    from vendors.selectors.export import catalog_export_file
+    from vendors.services.catalog_import import catalog_import
 
     filename, _, zipped = timed("export catalog (CSV zip)", results, repeat=1)(
         lambda: catalog_export_file(file_format="csv")
@@ -261,10 +294,7 @@ def main() -> None:
     )
     settings.IMPORT_MAX_ROWS = 60_000  # the rates file has 50,000 rows
     settings.IMPORT_MAX_BYTES = 50 * 1024 * 1024
-    sizes = {
-        m.__name__: m.objects.count()
-        for m in (Vendor, Offering, DeliveryCentre, Certification, RateCard)
-    }
+    sizes = catalog_sizes()
     plan = timed("import dry run (catalog unchanged)", results, repeat=1)(
         lambda: catalog_import(files=[(filename, zipped)], dry_run=True)
     )
@@ -275,12 +305,14 @@ def main() -> None:
         lambda: catalog_import(files=[(filename, zipped)])
     )
     assert plan.applied, plan.errors[:5]
-    after = {
-        m.__name__: m.objects.count()
-        for m in (Vendor, Offering, DeliveryCentre, Certification, RateCard)
-    }
+    after = catalog_sizes()
     assert after == sizes, (after, sizes)
+    return sizes
 
+
+def print_report(
+    results: list, sizes: dict, shortlist, list_queries: int, shortlist_queries: int
+) -> None:
     print(f"\nCatalog: {', '.join(f'{n:,} {k}' for k, n in sizes.items())}")
     print(f"Shortlist: {shortlist.candidate_count:,} ranked, {shortlist.excluded_count:,} left out")
     print(f"Queries: vendor list page {list_queries}, shortlist {shortlist_queries}")
@@ -290,6 +322,22 @@ def main() -> None:
     print(f"{'-' * width}  -------")
     for label, seconds in results:
         print(f"{label:<{width}}  {seconds:7.3f}")
+
+
+def main() -> None:
+    call_command("migrate", verbosity=0)
+    results: list[tuple[str, float]] = []
+    start = time.perf_counter()
+    build_catalog()
+    results.append(("build catalog with bulk_create", time.perf_counter() - start))
+    workspace, user, function = bench_function()
+    client = Client()
+    client.force_login(user)
+    client.get(reverse("dashboard", args=["bench"]))  # the list's shores are relative to it
+    list_queries = time_vendor_list(client, results)
+    shortlist, shortlist_queries = time_shortlist(client, workspace, function, results)
+    sizes = time_export_import(results)
+    print_report(results, sizes, shortlist, list_queries, shortlist_queries)
 
 
 if __name__ == "__main__":

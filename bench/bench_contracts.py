@@ -60,20 +60,10 @@ def timed(label: str, limit: float, results: list, repeat: int = 3):
     return wrap
 
 
-def build() -> tuple:
-    from outsourcing.models import Membership, Role, User, Workspace
-    from vendors.contracts.models import Contract, Measurement, ServiceLevel
+def build_contracts(rng: random.Random, workspace, owner, vendors: list) -> list:
+    from vendors.contracts.models import Contract
     from vendors.contracts.terms import notice_deadline_for
-    from vendors.models import Vendor
 
-    rng = random.Random(10)
-    workspace = Workspace.objects.create(name="Bench", slug="bench", country="DE", currency="EUR")
-    owner = User.objects.create_user(email="owner@bench.example", password="x")
-    Membership.objects.create(user=owner, workspace=workspace, role=Role.OWNER)
-    vendors = Vendor.objects.bulk_create(
-        Vendor(legal_name=f"Vendor {n}", name_key=f"vendor {n}", headquarters_country="IN")
-        for n in range(200)
-    )
     contracts = []
     for n in range(CONTRACTS):
         start = TODAY - timedelta(days=rng.randint(800, 1400))
@@ -100,8 +90,13 @@ def build() -> tuple:
                 owner=owner,
             )
         )
-    contracts = Contract.objects.bulk_create(contracts, batch_size=1000)
-    slas = ServiceLevel.objects.bulk_create(
+    return Contract.objects.bulk_create(contracts, batch_size=1000)
+
+
+def build_slas(contracts: list) -> list:
+    from vendors.contracts.models import ServiceLevel
+
+    return ServiceLevel.objects.bulk_create(
         (
             ServiceLevel(
                 contract=c,
@@ -115,6 +110,12 @@ def build() -> tuple:
         ),
         batch_size=2000,
     )
+
+
+def build_measurements(rng: random.Random, slas: list) -> None:
+    """One measurement per SLA for each of the MONTHS months before TODAY."""
+    from vendors.contracts.models import Measurement
+
     first = (TODAY - timedelta(days=31 * MONTHS)).replace(day=1)
     months = []
     for _ in range(MONTHS):
@@ -128,6 +129,24 @@ def build() -> tuple:
         ),
         batch_size=5000,
     )
+
+
+def build() -> tuple:
+    # One generator drawn from in this order (contracts, then measurements), so the data
+    # are the same from run to run.
+    from outsourcing.models import Membership, Role, User, Workspace
+    from vendors.models import Vendor
+
+    rng = random.Random(10)
+    workspace = Workspace.objects.create(name="Bench", slug="bench", country="DE", currency="EUR")
+    owner = User.objects.create_user(email="owner@bench.example", password="x")
+    Membership.objects.create(user=owner, workspace=workspace, role=Role.OWNER)
+    vendors = Vendor.objects.bulk_create(
+        Vendor(legal_name=f"Vendor {n}", name_key=f"vendor {n}", headquarters_country="IN")
+        for n in range(200)
+    )
+    contracts = build_contracts(rng, workspace, owner, vendors)
+    build_measurements(rng, build_slas(contracts))
     return workspace, owner, contracts[len(contracts) // 2]
 
 
