@@ -8,7 +8,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from assessments.models import FACTOR_FIELDS
-from assessments.services import assessments_create_bulk
+from assessments.services import assessments_create_bulk, workspace_scoring_lock
 from outsourcing.inventory.columns import INPUT_COLUMNS
 from outsourcing.inventory.importer import (
     InventoryInvalid,
@@ -87,6 +87,7 @@ def inventory_import(
     an archived one is restored. A row whose ratings equal the function's current ones adds
     no assessment, so importing the same file twice leaves the history as it was.
     """
+    workspace_scoring_lock(workspace)  # before anything is read: see its docstring
     report = report_progress or (lambda progress, message="": None)
     creates, updates = plan.creates, plan.updates
     departments = _departments(workspace, {row.values.get("department") or "" for row in plan.rows})
