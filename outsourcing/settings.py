@@ -145,6 +145,37 @@ CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+# A web request that queues a job must not hang when Redis is down: connect for at most
+# BROKER_CONNECT_TIMEOUT seconds, then the job waits for the sweep (services/jobs.py).
+BROKER_CONNECT_TIMEOUT = env.float("BROKER_CONNECT_TIMEOUT", default=2.0)
+CELERY_BROKER_CONNECTION_TIMEOUT = BROKER_CONNECT_TIMEOUT
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    "socket_connect_timeout": BROKER_CONNECT_TIMEOUT,
+    "socket_timeout": 10,
+}
+# Pages read a job's row, never Celery's result: storing results would also make every
+# send wait on the result store, which retries for 20 seconds when Redis is down.
+CELERY_TASK_IGNORE_RESULT = True
+
+# Jobs that always end (outsourcing/services/jobs.py). A worker renews its lease on a
+# running job every quarter of JOB_LEASE_SECONDS; the sweep, every JOB_SWEEP_SECONDS,
+# runs again a job whose lease expired (up to JOB_MAX_ATTEMPTS starts), re-sends a queued
+# job no worker took within JOB_RESEND_AFTER_SECONDS, and fails, with a "Try again", one
+# still waiting after JOB_QUEUE_TIMEOUT_SECONDS.
+JOB_LEASE_SECONDS = env.int("JOB_LEASE_SECONDS", default=60)
+JOB_SWEEP_SECONDS = env.int("JOB_SWEEP_SECONDS", default=30)
+JOB_MAX_ATTEMPTS = env.int("JOB_MAX_ATTEMPTS", default=3)
+JOB_RESEND_AFTER_SECONDS = env.int("JOB_RESEND_AFTER_SECONDS", default=120)
+JOB_QUEUE_TIMEOUT_SECONDS = env.int("JOB_QUEUE_TIMEOUT_SECONDS", default=3600)
+
+# Celery beat (make worker runs it inside the worker; make beat runs it alone). Other apps
+# add their periodic tasks here.
+CELERY_BEAT_SCHEDULE = {
+    "jobs-sweep": {"task": "outsourcing.tasks.jobs_sweep", "schedule": float(JOB_SWEEP_SECONDS)},
+}
+CELERY_BEAT_SCHEDULE_FILENAME = env.str(
+    "CELERY_BEAT_SCHEDULE_FILENAME", default=str(BASE_DIR / "celerybeat-schedule")
+)
 
 # Production hardening, on whenever DEBUG is off (override for a plain-HTTP trial).
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

@@ -5,6 +5,7 @@ from celery import shared_task
 from outsourcing.inventory.exporter import inventory_export_work
 from outsourcing.services.inventory import inventory_import_work
 from outsourcing.services.jobs import job_execute
+from outsourcing.services.jobs import jobs_sweep as jobs_sweep_service
 
 
 @shared_task
@@ -15,3 +16,9 @@ def export_functions(job_id: int) -> None:
 @shared_task
 def import_functions(job_id: int) -> None:
     job_execute(job_id=job_id, work=inventory_import_work)
+
+
+@shared_task
+def jobs_sweep() -> None:
+    jobs_sweep_service()
+

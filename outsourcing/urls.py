@@ -37,6 +37,7 @@ workspace_patterns = [
     path("members/<int:pk>/remove/", members.member_remove, name="member_remove"),
     path("jobs/<int:pk>/", jobs.job_detail, name="job_detail"),
     path("jobs/<int:pk>/download/", jobs.job_download, name="job_download"),
+    path("jobs/<int:pk>/retry/", jobs.job_retry_view, name="job_retry"),
     path("", include("assessments.urls")),
 ]
 
