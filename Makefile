@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 RUN_STAMP := $(VENV)/.run-installed
 DEV_STAMP := $(VENV)/.dev-installed
 
-.PHONY: run test bench worker lint format install clean
+.PHONY: run test bench worker beat serve lint format install clean
 
 $(BIN)/python:
 	@echo "Creating .venv with $(PY)…"
@@ -44,9 +44,13 @@ test: $(DEV_STAMP)
 bench: $(DEV_STAMP)
 	@for script in bench/bench_*.py; do echo "== $$script"; $(BIN)/python $$script || exit 1; done
 
-## make worker: a Celery worker (needs REDIS_URL)
+## make worker: a Celery worker with the beat scheduler inside it (needs REDIS_URL)
 worker: $(RUN_STAMP)
-	$(BIN)/celery -A outsourcing worker --loglevel INFO
+	$(BIN)/celery -A outsourcing worker --beat --loglevel INFO
+
+## make beat: the beat scheduler alone, for sites running several plain workers (run one)
+beat: $(RUN_STAMP)
+	$(BIN)/celery -A outsourcing beat --loglevel INFO
 
 format: $(DEV_STAMP)
 	$(BIN)/ruff format .

@@ -8,6 +8,7 @@ file and executes Celery tasks in-process, so a newcomer needs nothing but Pytho
 from pathlib import Path
 
 import environ
+from celery.schedules import crontab
 from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -168,10 +169,18 @@ JOB_MAX_ATTEMPTS = env.int("JOB_MAX_ATTEMPTS", default=3)
 JOB_RESEND_AFTER_SECONDS = env.int("JOB_RESEND_AFTER_SECONDS", default=120)
 JOB_QUEUE_TIMEOUT_SECONDS = env.int("JOB_QUEUE_TIMEOUT_SECONDS", default=3600)
 
+# Uploaded inventories and generated exports are kept this many days, then deleted by
+# the daily clean-up (manage.py cleanup_files, or the beat task).
+FILES_KEEP_DAYS = env.int("FILES_KEEP_DAYS", default=30)
+
 # Celery beat (make worker runs it inside the worker; make beat runs it alone). Other apps
 # add their periodic tasks here.
 CELERY_BEAT_SCHEDULE = {
     "jobs-sweep": {"task": "outsourcing.tasks.jobs_sweep", "schedule": float(JOB_SWEEP_SECONDS)},
+    "files-cleanup": {
+        "task": "outsourcing.tasks.files_cleanup",
+        "schedule": crontab(hour=3, minute=15),
+    },
 }
 CELERY_BEAT_SCHEDULE_FILENAME = env.str(
     "CELERY_BEAT_SCHEDULE_FILENAME", default=str(BASE_DIR / "celerybeat-schedule")
