@@ -47,7 +47,7 @@ def member_invite_view(request):
             form.add_error(field if field in form.fields else None, errors)
         return _render_members(request, form, status=400)
     user = invitation.membership.user
-    if invitation.new_account:
+    if invitation.set_password_url:
         messages.success(
             request,
             f"{user.email} added. We emailed them a link to choose a password; you can also "

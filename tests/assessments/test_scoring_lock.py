@@ -10,6 +10,7 @@ from assessments import services
 from assessments.selectors import latest_assessments
 from assessments.services import weights_as_dict, weights_set, workspace_scoring_lock
 from outsourcing.inventory.importer import inventory_plan
+from outsourcing.models import BusinessFunction, Department
 from outsourcing.services.inventory import inventory_import
 from outsourcing.tabular import read_table
 from tests.factories import COST_HEAVY_WEIGHTS, PAYROLL, BusinessFunctionFactory, assess
@@ -97,3 +98,57 @@ def test_the_scoring_lock_needs_a_transaction(workspace):
     # Outside a transaction the lock would be released at once and protect nothing.
     with pytest.raises(RuntimeError):
         workspace_scoring_lock(workspace)
+
+
+def _plan(workspace, *lines):
+    table = read_table(
+        ("\n".join(["name,department", *lines]) + "\n").encode(),
+        filename="inventory.csv",
+        max_bytes=10**6,
+        max_rows=100,
+    )
+    return inventory_plan(workspace=workspace, table=table)
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True)
+def test_two_imports_adding_the_same_department_at_once_both_succeed(workspace, owner):
+    first_plan = _plan(workspace, "Payroll,Shared Services")
+    second_plan = _plan(workspace, "Invoicing,Shared Services")
+    first_added_departments, first_may_finish = threading.Event(), threading.Event()
+
+    def pause_after_departments(progress, message=""):
+        if progress == 20:  # "Adding functions…": the departments are created by now
+            first_added_departments.set()
+            first_may_finish.wait(20)
+
+    errors = []
+    first = _in_thread(
+        "first import",
+        lambda: inventory_import(
+            workspace=workspace,
+            plan=first_plan,
+            imported_by=owner,
+            report_progress=pause_after_departments,
+        ),
+        errors,
+    )
+    assert first_added_departments.wait(20)
+    second = _in_thread(
+        "second import",
+        lambda: inventory_import(workspace=workspace, plan=second_plan, imported_by=owner),
+        errors,
+    )
+    second.join(timeout=1)
+    first_may_finish.set()
+    first.join(timeout=30)
+    second.join(timeout=30)
+    assert not errors
+    assert list(Department.objects.filter(workspace=workspace).values_list("name", flat=True)) == [
+        "Shared Services"
+    ]
+    assert set(
+        BusinessFunction.objects.filter(department__name="Shared Services").values_list(
+            "name", flat=True
+        )
+    ) == {"Payroll", "Invoicing"}
