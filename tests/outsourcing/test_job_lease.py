@@ -186,3 +186,29 @@ def test_a_broker_that_is_down_is_told_at_once_and_leaves_no_orphan(
     job.refresh_from_db()
     assert job.status == Job.Status.SUCCEEDED
     assert job.result_file
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True)
+def test_progress_inside_the_jobs_transaction_is_seen_by_pages_at_once(workspace):
+    import threading
+
+    from django.db import connection, transaction
+
+    job = JobFactory(workspace=workspace, status=Job.Status.QUEUED)
+    seen_from_outside = []
+
+    def look():
+        seen_from_outside.append(Job.objects.get(pk=job.pk).progress)
+        connection.close()
+
+    def work(job, report):
+        with transaction.atomic():  # the all-or-nothing part of a job
+            report(55, "Saving")
+            page = threading.Thread(target=look)  # another connection, as a page would be
+            page.start()
+            page.join()
+        return JobOutput(message="done")
+
+    job_execute(job_id=job.pk, work=work)
+    assert seen_from_outside == [55]
