@@ -32,6 +32,12 @@ run: $(RUN_STAMP)
 	@echo "\nOpen http://127.0.0.1:8000 and sign in with a demo login above.\n"
 	$(BIN)/python manage.py runserver 127.0.0.1:8000
 
+## make serve: production mode under gunicorn (set DEBUG=False, SECRET_KEY, ALLOWED_HOSTS…)
+serve: $(RUN_STAMP)
+	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/python manage.py collectstatic --noinput --verbosity 0
+	$(BIN)/gunicorn -c gunicorn.conf.py
+
 ## make test: lint, check migrations and run the whole suite
 test: $(DEV_STAMP)
 	$(BIN)/ruff check .

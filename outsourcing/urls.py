@@ -9,7 +9,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
 from outsourcing.forms import SignInForm
-from outsourcing.views import functions, inventory, jobs, members, workspaces
+from outsourcing.views import functions, health, inventory, jobs, members, workspaces
 from vendors.views.shortlist import function_vendor_shortlist_view
 
 workspace_patterns = [
@@ -43,6 +43,7 @@ workspace_patterns = [
 
 urlpatterns = [
     path("", workspaces.home, name="home"),
+    path("healthz", health.healthz, name="healthz"),
     path(
         "accounts/login/",
         auth_views.LoginView.as_view(

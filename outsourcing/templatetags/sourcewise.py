@@ -54,3 +54,10 @@ def criterion_label(key: str) -> str:
 
     info = CRITERION_INFO.get(key)
     return info.label if info else key
+
+
+@register.filter
+def minutes(value) -> str:
+    """A timedelta as “15 minutes” (“1 minute”, and at least one)."""
+    count = max(1, round(value.total_seconds() / 60))
+    return f"{count} minute{'s' if count != 1 else ''}"
