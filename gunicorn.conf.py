@@ -18,7 +18,10 @@ threads = int(os.environ.get("GUNICORN_THREADS", "4"))
 # behind it. Uploads stay small (IMPORT_MAX_BYTES).
 timeout = int(os.environ.get("GUNICORN_TIMEOUT", "60"))
 graceful_timeout = 30
-keepalive = 5
+# Longer than a proxy's idle timeout (nginx keeps upstream connections 60 s): a server
+# that drops a kept-alive connection first races the next request sent on it, and that
+# request fails with a reset. (Seen in the load benchmark with 5 s.)
+keepalive = int(os.environ.get("GUNICORN_KEEPALIVE", "75"))
 # Recycle workers now and then so a slow leak never becomes an outage.
 max_requests = 2000
 max_requests_jitter = 200
@@ -26,6 +29,6 @@ max_requests_jitter = 200
 # Behind a TLS-terminating proxy on the same host; widen for a proxy elsewhere.
 forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
 
-accesslog = "-"
+accesslog = os.environ.get("GUNICORN_ACCESSLOG", "-") or None
 errorlog = "-"
 loglevel = os.environ.get("GUNICORN_LOG_LEVEL", "info")
