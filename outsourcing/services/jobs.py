@@ -232,10 +232,6 @@ class _ProgressWriter:
             self.side.close()
 
 
-def job_report_progress(job_id: int, progress: int, message: str = "") -> None:
-    _ProgressWriter(job_id)(progress, message)
-
-
 def _claim(job_id: int) -> bool:
     """Take the job for this worker: a queued job, or a running one whose lease expired
     (its task redelivered after the worker was lost). One conditional UPDATE, so of two
