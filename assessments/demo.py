@@ -61,3 +61,10 @@ def demo_load_assessments(
             assessment_create(function=function, ratings=_ratings(demo.ratings), assessor=assessor)
             count += 1
     return count
+
+
+def demo_step(loaded: dict[str, list[tuple[BusinessFunction, DemoFunction]]]) -> list[str]:
+    """The assessments app's part of `load_demo` (registered in AssessmentsConfig.ready)."""
+    assessor = User.objects.get(email="editor@sourcewise.example")
+    assessed = demo_load_assessments(loaded, assessor=assessor)
+    return [f"Assessments: {assessed} added (0 means they were already there)."]

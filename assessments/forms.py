@@ -1,9 +1,14 @@
 from decimal import Decimal
-from fractions import Fraction
 
 from django import forms
 
 from assessments import scoring
+from assessments.judgements import (
+    ahp_evaluate,
+    criterion_labels,
+    criterion_pairs,
+    judgements_to_revisit,
+)
 from assessments.models import FACTOR_FIELDS
 
 # Saaty's 1–9 scale, as the person reads it: which criterion matters more, and how much.
@@ -97,68 +102,37 @@ def _saaty_choices(left: str, right: str) -> list[tuple[str, str]]:
     return choices
 
 
-def pair_field_name(i: int, j: int) -> str:
-    return f"pair_{i}_{j}"
-
-
-def _ratio_words(value: float, left: str, right: str) -> str:
-    """3.0 → “Cost 3× as important as Control”, 0.5 → the other way round."""
-    if abs(value - 1) < 0.05:
-        return f"{left} and {right} equally important"
-    if value > 1:
-        return f"{left} {value:.1f}× as important as {right}"
-    return f"{right} {1 / value:.1f}× as important as {left}"
-
-
 class AhpForm(forms.Form):
     """Pairwise comparison of the criteria on Saaty's scale (upper triangle only).
 
-    Unbound, it evaluates its initial judgements, so the page shows their weights at once.
+    It evaluates its judgements (its initial ones when unbound) so the page shows the weights
+    and consistency they imply; whether they are consistent enough to save is the service's
+    rule (`weights_set`).
     """
 
     def __init__(self, *args, current: dict | None = None, **kwargs):
         super().__init__(*args, **kwargs)
-        criteria = scoring.CRITERIA
-        self.labels = [scoring.CRITERION_INFO[key].label for key in criteria]
-        self.pairs = []
-        for i in range(len(criteria)):
-            for j in range(i + 1, len(criteria)):
-                name = pair_field_name(i, j)
-                self.fields[name] = forms.ChoiceField(
-                    label=f"{self.labels[i]} vs {self.labels[j]}",
-                    choices=_saaty_choices(self.labels[i], self.labels[j]),
-                    initial=(current or {}).get(name, "1"),
-                )
-                self.pairs.append((i, j, name))
+        self.labels = criterion_labels()
+        self.pairs = criterion_pairs()
+        for i, j, name in self.pairs:
+            self.fields[name] = forms.ChoiceField(
+                label=f"{self.labels[i]} vs {self.labels[j]}",
+                choices=_saaty_choices(self.labels[i], self.labels[j]),
+                initial=(current or {}).get(name, "1"),
+            )
         self.result: scoring.AhpResult | None = None
         if not self.is_bound:
-            self.result = self._evaluate(
-                {name: self.fields[name].initial for *_, name in self.pairs}
-            )
-
-    def _evaluate(self, values: dict[str, str]) -> "scoring.AhpResult":
-        upper = [float(Fraction(values[name])) for *_, name in self.pairs]
-        return scoring.ahp_priorities(scoring.ahp_from_upper_triangle(upper, len(self.labels)))
+            self.result = ahp_evaluate({name: self.fields[name].initial for *_, name in self.pairs})
 
     def clean(self):
         cleaned = super().clean()
-        if self.errors:
-            return cleaned
-        self.result = self._evaluate(cleaned)
-        if not self.result.consistent:
-            raise forms.ValidationError(
-                f"These judgements are inconsistent (CR = {self.result.cr:.3f}; it must be below "
-                "0.10). Revisit the comparisons listed beside them."
-            )
+        if not self.errors:
+            self.result = ahp_evaluate(cleaned)
         return cleaned
 
     @property
     def judgements(self) -> dict[str, str]:
         return {name: self.cleaned_data[name] for *_, name in self.pairs}
-
-    @property
-    def weights(self) -> dict[str, float]:
-        return dict(zip(scoring.CRITERIA, map(float, self.result.weights), strict=True))
 
     @property
     def weight_rows(self) -> list[tuple[str, float]]:
@@ -167,12 +141,4 @@ class AhpForm(forms.Form):
     @property
     def worst_rows(self) -> list[str]:
         """The judgements that disagree most with the weights, in words."""
-        rows = []
-        for judgement in self.result.worst_judgements:
-            left, right = self.labels[judgement.i], self.labels[judgement.j]
-            rows.append(
-                f"{left} vs {right}: you said "
-                f"{_ratio_words(judgement.given, left, right)}; the weights imply "
-                f"{_ratio_words(judgement.implied, left, right)}."
-            )
-        return rows
+        return judgements_to_revisit(self.result)

@@ -2,19 +2,20 @@ from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
+from simple_history.models import HistoricalRecords
 
 from assessments.scoring import FACTORS
-from outsourcing.models import BusinessFunction, Workspace
+from outsourcing.models import BusinessFunction, SourcingOption, Workspace
+
+__all__ = [
+    "FACTOR_FIELDS",
+    "Assessment",
+    "CriteriaWeights",
+    "SourcingOption",
+]
 
 # The eight factors in docs/domain.md's canonical order: each is a field of Assessment.
 FACTOR_FIELDS = FACTORS
-
-
-class SourcingOption(models.TextChoices):
-    BPO = "BPO", "BPO"
-    KPO = "KPO", "KPO"
-    ITO = "ITO", "ITO"
-    IN_HOUSE = "IN_HOUSE", "Keep in-house"
 
 
 def _rating_field():
@@ -117,31 +118,11 @@ class CriteriaWeights(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     updated_at = models.DateTimeField(auto_now=True)
+    # Every saved version, with who saved it: the weights page lists the changes from it.
+    history = HistoricalRecords(excluded_fields=["updated_at"])
 
     class Meta:
         verbose_name_plural = "criteria weights"
 
     def __str__(self) -> str:
         return f"Weights of {self.workspace}"
-
-
-class WeightChange(models.Model):
-    """Who changed a workspace's weights, when, from what to what."""
-
-    workspace = models.ForeignKey(
-        Workspace, on_delete=models.CASCADE, related_name="weight_changes"
-    )
-    changed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
-    )
-    changed_at = models.DateTimeField(auto_now_add=True)
-    method = models.CharField(max_length=10, choices=CriteriaWeights.Method.choices)
-    old_weights = models.JSONField()
-    new_weights = models.JSONField()
-    consistency_ratio = models.FloatField(null=True, blank=True)
-
-    class Meta:
-        ordering = ["-changed_at", "-pk"]
-
-    def __str__(self) -> str:
-        return f"Weights of {self.workspace} changed {self.changed_at:%Y-%m-%d}"

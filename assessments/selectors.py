@@ -1,14 +1,16 @@
 """Reads of assessments and weights, always through the workspace."""
 
 from dataclasses import dataclass
+from datetime import datetime
+from itertools import pairwise
 
 import pandas as pd
 from django.db.models import QuerySet
 
 from assessments import scoring
 from assessments.charts import contributions_chart, option_scores_chart
-from assessments.models import FACTOR_FIELDS, Assessment, CriteriaWeights, WeightChange
-from outsourcing.models import BusinessFunction, Job, Workspace
+from assessments.models import FACTOR_FIELDS, Assessment, CriteriaWeights
+from outsourcing.models import BusinessFunction, Job, User, Workspace
 
 
 def workspace_weights(*, workspace: Workspace) -> dict[str, float]:
@@ -21,8 +23,42 @@ def workspace_weights_record(*, workspace: Workspace) -> CriteriaWeights | None:
     return CriteriaWeights.objects.filter(workspace=workspace).select_related("updated_by").first()
 
 
-def weight_changes(*, workspace: Workspace) -> QuerySet[WeightChange]:
-    return WeightChange.objects.filter(workspace=workspace).select_related("changed_by")
+@dataclass(frozen=True)
+class WeightChange:
+    """One change of a workspace's weights: who, when, how, and the weights before and after."""
+
+    changed_at: datetime
+    changed_by: User | None
+    method_label: str
+    consistency_ratio: float | None
+    old_weights: dict[str, float]
+    new_weights: dict[str, float]
+
+
+def weight_changes(*, workspace: Workspace, limit: int = 20) -> list[WeightChange]:
+    """The workspace's last `limit` weight changes, newest first, in one query.
+
+    Each changed version in the weights' history (django-simple-history) is shown beside the
+    version before it; the first version (defaults, or the demo's) is no change of itself.
+    """
+    versions = list(
+        CriteriaWeights.history.filter(workspace=workspace)
+        .select_related("history_user")
+        .order_by("-history_date", "-history_id")[: 2 * limit + 1]
+    )
+    changes = [
+        WeightChange(
+            changed_at=version.history_date,
+            changed_by=version.history_user,
+            method_label=version.get_method_display(),
+            consistency_ratio=version.consistency_ratio,
+            old_weights=before.weights,
+            new_weights=version.weights,
+        )
+        for version, before in pairwise(versions)
+        if version.history_type == "~"
+    ]
+    return changes[:limit]
 
 
 def latest_rescore_job(*, workspace: Workspace) -> Job | None:

@@ -5,12 +5,14 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 import pandas as pd
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import OuterRef, Subquery
 from django.utils import timezone
 
 from assessments import scoring
-from assessments.models import FACTOR_FIELDS, Assessment, CriteriaWeights, WeightChange
+from assessments.judgements import ahp_evaluate, pairs_to_revisit
+from assessments.models import FACTOR_FIELDS, Assessment, CriteriaWeights
 from assessments.selectors import latest_assessments, workspace_weights
 from outsourcing.models import BusinessFunction, Job, User, Workspace
 from outsourcing.services.jobs import JobOutput, ProgressFn, job_start
@@ -194,49 +196,58 @@ def workspace_rescore_work(job: Job, report_progress: ProgressFn) -> JobOutput:
 
 @dataclass(frozen=True)
 class WeightsUpdate:
-    change: WeightChange
+    weights: CriteriaWeights
     job: Job
+
+
+def _ahp_weights(judgements: Mapping[str, str]) -> tuple[dict[str, float], float]:
+    """The weights and consistency ratio the judgements imply; ValidationError (naming the
+    judgements to revisit) when they contradict each other too much (CR ≥ 0.10)."""
+    result = ahp_evaluate(judgements)
+    if not result.consistent:
+        raise ValidationError(
+            f"These judgements are inconsistent (CR = {result.cr:.3f}; it must be below "
+            f"0.10). Revisit first: {'; '.join(pairs_to_revisit(result))}.",
+            code="inconsistent",
+        )
+    return dict(zip(scoring.CRITERIA, map(float, result.weights), strict=True)), result.cr
 
 
 @transaction.atomic
 def weights_set(
     *,
     workspace: Workspace,
-    weights: Mapping[str, float],
     method: str,
     changed_by: User,
-    ahp_judgements: dict | None = None,
-    consistency_ratio: float | None = None,
+    weights: Mapping[str, float] | None = None,
+    ahp_judgements: dict[str, str] | None = None,
 ) -> WeightsUpdate:
-    """Give the workspace new criteria weights, record the change, and queue re-scoring.
+    """Give the workspace new criteria weights (their history keeps the old), and queue re-scoring.
 
-    `weights` are normalised by the engine (which refuses negative or missing ones).
+    Direct `weights` are normalised by the engine (which refuses negative or missing ones).
+    With the AHP method, the weights and consistency ratio are derived from
+    `ahp_judgements` (``pair_<i>_<j>`` → "3", "1/5"); inconsistent judgements (CR ≥ 0.10,
+    docs/domain.md) are refused with a ValidationError naming the ones to revisit.
     """
-    # Imported here: the task module imports this one.
-    from assessments.tasks import rescore_workspace
-
+    consistency_ratio = None
+    if method == CriteriaWeights.Method.AHP:
+        weights, consistency_ratio = _ahp_weights(ahp_judgements or {})
     new = weights_as_dict(weights)
     record, _ = CriteriaWeights.objects.select_for_update().get_or_create(
         workspace=workspace, defaults={"weights": dict(scoring.DEFAULT_WEIGHTS)}
-    )
-    change = WeightChange.objects.create(
-        workspace=workspace,
-        changed_by=changed_by,
-        method=method,
-        old_weights=dict(record.weights),
-        new_weights=new,
-        consistency_ratio=consistency_ratio,
     )
     record.weights = new
     record.method = method
     record.ahp_judgements = ahp_judgements
     record.consistency_ratio = consistency_ratio
     record.updated_by = changed_by
+    # The history (django-simple-history) records who changed the weights: whoever the
+    # service is told, not only a signed-in request's user.
+    record._history_user = changed_by
     record.save()
     job = job_start(
         workspace=workspace,
         kind=Job.Kind.RESCORE,
         requested_by=changed_by,
-        task=rescore_workspace,
     )
-    return WeightsUpdate(change=change, job=job)
+    return WeightsUpdate(weights=record, job=job)

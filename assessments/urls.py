@@ -4,7 +4,7 @@ from assessments.views import assess, weights
 
 app_name = "assessments"
 
-# Mounted under /w/<slug>/ (see outsourcing/urls.py).
+# Mounted under /w/<slug>/ by the root URL conf (outsourcing/urls.py).
 urlpatterns = [
     path("functions/<int:pk>/assess/", assess.assess, name="function_assess"),
     path("weights/", weights.weights, name="weights"),

@@ -2,8 +2,7 @@ import django_filters
 from django import forms
 from django.db.models import Q
 
-from assessments.models import SourcingOption
-from outsourcing.models import BusinessFunction, Department
+from outsourcing.models import BusinessFunction, Department, SourcingOption
 
 NOT_ASSESSED = "NONE"
 

@@ -16,7 +16,8 @@ from decimal import Decimal
 from django.contrib.auth.models import Group
 from django.db import transaction
 
-from outsourcing.models import User
+from outsourcing.demo.functions import DemoFunction
+from outsourcing.models import BusinessFunction, User
 from vendors.access import CURATORS_GROUP
 from vendors.models import (
     Certification,
@@ -286,70 +287,19 @@ def demo_load_catalog() -> dict[str, int]:
     curator = User.objects.filter(email=CURATOR_EMAIL).first()
     if curator is not None:
         curator.groups.add(curators)
-    year_start = date(today.year, 1, 1)
     for index, demo in enumerate(DEMO_VENDORS):
+        # One generator per vendor, drawn from in a fixed order: the same catalog every load.
         rng = random.Random(demo.legal_name)
-        key = vendor_name_key(demo.legal_name)
-        website = f"https://www.{key.split()[0]}-{key.split()[-1]}.example"
-        offered = ", ".join(lines[code].name.lower() for code in demo.lines[:3])
-        vendor = _upsert(
-            Vendor,
-            {"name_key": key},
-            {
-                "legal_name": demo.legal_name,
-                "display_name": demo.display_name,
-                "website": website,
-                "website_domain": website_domain(website),
-                "headquarters_country": demo.hq,
-                "status": _status(index, rng),
-                "languages": list(demo.languages),
-                "founded_year": rng.randint(1988, 2019),
-                "headcount": rng.choice([180, 350, 900, 2400, 6000, 15000, 42000]),
-                "description": (
-                    f"{demo.display_name} delivers {offered} from {', '.join(demo.delivery)}."
-                ),
-            },
-        )
-        for code in demo.lines:
-            _upsert(
-                Offering,
-                {"vendor": vendor, "service_line": lines[code]},
-                {
-                    "capability_level": rng.choice([2, 3, 3, 4, 4, 5]),
-                    "capacity_fte": Decimal(rng.choice([15, 40, 80, 150, 400])),
-                },
-            )
-        for country in demo.delivery:
-            for city, zone in CITIES[country][: 1 + (rng.random() < 0.4)]:
-                _upsert(
-                    DeliveryCentre,
-                    {"vendor": vendor, "country": country, "city": city},
-                    {"time_zone": zone, "headcount": rng.choice([120, 300, 800, 2500])},
-                )
+        vendor = _demo_vendor(index, demo, lines, rng)
+        _demo_offerings(vendor, demo, lines, rng)
+        _demo_centres(vendor, demo, rng)
         for kind, number, issuer, issued, expires in _certificates(index, demo, rng, today):
             _upsert(
                 Certification,
                 {"vendor": vendor, "kind": kind, "number": number},
                 {"issuer": issuer, "issued_on": issued, "expires_on": expires},
             )
-        currencies = ["EUR", "USD"] if demo.market == "both" else [demo.market]
-        for code in demo.lines:
-            line = lines[code]
-            unit = _unit_for(line, rng)
-            for country in demo.delivery[:2]:
-                for currency in currencies:
-                    _upsert(
-                        RateCard,
-                        {
-                            "vendor": vendor,
-                            "service_line": line,
-                            "delivery_country": country,
-                            "currency": currency,
-                            "unit": unit,
-                            "valid_from": year_start,
-                        },
-                        {"rate": _rate(line, unit, country, currency, rng), "valid_to": None},
-                    )
+        _demo_rates(vendor, demo, lines, rng, date(today.year, 1, 1))
     return {
         "vendors": Vendor.objects.count(),
         "offerings": Offering.objects.count(),
@@ -357,3 +307,90 @@ def demo_load_catalog() -> dict[str, int]:
         "certifications": Certification.objects.count(),
         "rates": RateCard.objects.count(),
     }
+
+
+def _demo_vendor(index: int, demo: DemoVendor, lines: dict, rng: random.Random) -> Vendor:
+    key = vendor_name_key(demo.legal_name)
+    website = f"https://www.{key.split()[0]}-{key.split()[-1]}.example"
+    offered = ", ".join(lines[code].name.lower() for code in demo.lines[:3])
+    return _upsert(
+        Vendor,
+        {"name_key": key},
+        {
+            "legal_name": demo.legal_name,
+            "display_name": demo.display_name,
+            "website": website,
+            "website_domain": website_domain(website),
+            "headquarters_country": demo.hq,
+            "status": _status(index, rng),
+            "languages": list(demo.languages),
+            "founded_year": rng.randint(1988, 2019),
+            "headcount": rng.choice([180, 350, 900, 2400, 6000, 15000, 42000]),
+            "description": (
+                f"{demo.display_name} delivers {offered} from {', '.join(demo.delivery)}."
+            ),
+        },
+    )
+
+
+def _demo_offerings(vendor: Vendor, demo: DemoVendor, lines: dict, rng: random.Random) -> None:
+    for code in demo.lines:
+        _upsert(
+            Offering,
+            {"vendor": vendor, "service_line": lines[code]},
+            {
+                "capability_level": rng.choice([2, 3, 3, 4, 4, 5]),
+                "capacity_fte": Decimal(rng.choice([15, 40, 80, 150, 400])),
+            },
+        )
+
+
+def _demo_centres(vendor: Vendor, demo: DemoVendor, rng: random.Random) -> None:
+    for country in demo.delivery:
+        for city, zone in CITIES[country][: 1 + (rng.random() < 0.4)]:
+            _upsert(
+                DeliveryCentre,
+                {"vendor": vendor, "country": country, "city": city},
+                {"time_zone": zone, "headcount": rng.choice([120, 300, 800, 2500])},
+            )
+
+
+def _demo_rates(
+    vendor: Vendor, demo: DemoVendor, lines: dict, rng: random.Random, valid_from: date
+) -> None:
+    currencies = ["EUR", "USD"] if demo.market == "both" else [demo.market]
+    for code in demo.lines:
+        line = lines[code]
+        unit = _unit_for(line, rng)
+        for country in demo.delivery[:2]:
+            for currency in currencies:
+                _upsert(
+                    RateCard,
+                    {
+                        "vendor": vendor,
+                        "service_line": line,
+                        "delivery_country": country,
+                        "currency": currency,
+                        "unit": unit,
+                        "valid_from": valid_from,
+                    },
+                    {"rate": _rate(line, unit, country, currency, rng), "valid_to": None},
+                )
+
+
+def demo_link_service_lines(loaded: dict[str, list[tuple[BusinessFunction, DemoFunction]]]) -> None:
+    """Point each demo function at the catalog's service line its demo record names."""
+    lines = {line.code: line for line in ServiceLine.objects.all()}
+    for pairs in loaded.values():
+        for function, demo in pairs:
+            line = lines.get(demo.service_line)
+            if function.service_line_id != (line.pk if line else None):
+                function.service_line = line
+                function.save(update_fields=["service_line", "updated_at"])
+
+
+def demo_step(loaded: dict[str, list[tuple[BusinessFunction, DemoFunction]]]) -> list[str]:
+    """The vendors app's part of `load_demo` (registered in VendorsConfig.ready)."""
+    demo_link_service_lines(loaded)
+    catalog = demo_load_catalog()
+    return ["Vendor catalog: " + ", ".join(f"{n} {k}" for k, n in catalog.items()) + "."]

@@ -44,7 +44,7 @@ from .ahp import (
     ahp_from_upper_triangle,
     ahp_priorities,
 )
-from .batch import ScoredFunction, score_batch, score_one
+from .batch import score_batch, score_one
 from .errors import InvalidMatrix, InvalidRatings, InvalidWeights, ScoringError
 from .explain import explain
 from .factors import (
@@ -58,6 +58,7 @@ from .factors import (
     FactorInfo,
 )
 from .model import BASELINE, CLOSE_CALL_MARGIN, DEFAULT_WEIGHTS, MODEL_VERSION
+from .scored import ScoredFunction
 from .sensitivity import robustness, weight_intervals
 from .topsis import topsis
 from .validation import normalise_weights

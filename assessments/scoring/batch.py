@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
@@ -13,6 +12,7 @@ from .columns import RUNNER_UP_COLUMNS, SCORE_COLUMNS, WINNER_COLUMNS
 from .explain import explain
 from .factors import CRITERIA, FACTORS, OPTIONS
 from .model import BASELINE, CLOSE_CALL_MARGIN, MODEL_VERSION, centre, coefficients, rank_options
+from .scored import ScoredFunction
 from .validation import normalise_weights, ratings_table
 
 
@@ -61,22 +61,6 @@ def score_batch(
     result = pd.DataFrame(columns, index=table.index)
     result.attrs["weights"] = dict(zip(CRITERIA, criterion_weights.tolist(), strict=True))
     return result
-
-
-@dataclass(frozen=True)
-class ScoredFunction:
-    """The scored result for one function: row 0 of ``score_batch`` in friendly types."""
-
-    scores: dict[str, float]
-    recommendation: str
-    runner_up: str
-    margin: float
-    close_call: bool
-    model_version: str
-    contributions_winner: dict[str, float]
-    contributions_runner_up: dict[str, float]
-    weights: dict[str, float]
-    explanation: str
 
 
 def score_one(

@@ -16,11 +16,10 @@ import numpy as np
 from .columns import RUNNER_UP_COLUMNS, SCORE_COLUMNS, WINNER_COLUMNS
 from .factors import FACTOR_INFO, FACTORS, OPTION_SHORT, OPTIONS
 from .model import CLOSE_CALL_MARGIN, DIRECTION
+from .scored import ScoredFunction
 
-if TYPE_CHECKING:  # batch imports this module, so the type is only named for checkers
+if TYPE_CHECKING:
     import pandas as pd
-
-    from .batch import ScoredFunction
 
 #: At most this many reasons: a sentence, not a table.
 MAX_REASONS = 4

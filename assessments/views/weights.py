@@ -14,6 +14,7 @@ from assessments.selectors import (
 from assessments.services import weights_set
 from outsourcing.access import workspace_view
 from outsourcing.models import Role
+from outsourcing.views.helpers import form_service_call
 
 
 def _page(request, *, direct_form=None, ahp_form=None, tab="direct", status=200):
@@ -29,7 +30,7 @@ def _page(request, *, direct_form=None, ahp_form=None, tab="direct", status=200)
             "direct_form": direct_form or DirectWeightsForm(current=weights),
             "ahp_form": ahp_form or AhpForm(current=ahp_initial),
             "tab": tab,
-            "changes": weight_changes(workspace=request.workspace)[:20],
+            "changes": weight_changes(workspace=request.workspace, limit=20),
             "rescore_job": latest_rescore_job(workspace=request.workspace),
         },
         status=status,
@@ -45,14 +46,17 @@ def weights(request):
 @require_POST
 def weights_direct(request):
     form = DirectWeightsForm(request.POST)
-    if not form.is_valid():
-        return _page(request, direct_form=form, tab="direct", status=400)
-    weights_set(
-        workspace=request.workspace,
-        weights=form.weights,
-        method=CriteriaWeights.Method.DIRECT,
-        changed_by=request.user,
+    saved = form.is_valid() and form_service_call(
+        form,
+        lambda **_: weights_set(
+            workspace=request.workspace,
+            weights=form.weights,
+            method=CriteriaWeights.Method.DIRECT,
+            changed_by=request.user,
+        ),
     )
+    if not saved:
+        return _page(request, direct_form=form, tab="direct", status=400)
     messages.success(request, "Weights saved. Re-scoring the workspace's assessments…")
     return redirect("assessments:weights", slug=request.workspace.slug)
 
@@ -61,19 +65,21 @@ def weights_direct(request):
 @require_POST
 def weights_ahp(request):
     form = AhpForm(request.POST)
-    if not form.is_valid():
-        return _page(request, ahp_form=form, tab="ahp", status=400)
-    weights_set(
-        workspace=request.workspace,
-        weights=form.weights,
-        method=CriteriaWeights.Method.AHP,
-        changed_by=request.user,
-        ahp_judgements=form.judgements,
-        consistency_ratio=form.result.cr,
+    saved = form.is_valid() and form_service_call(
+        form,
+        lambda **_: weights_set(
+            workspace=request.workspace,
+            method=CriteriaWeights.Method.AHP,
+            changed_by=request.user,
+            ahp_judgements=form.judgements,
+        ),
     )
+    if not saved:
+        return _page(request, ahp_form=form, tab="ahp", status=400)
     messages.success(
         request,
-        f"Weights derived by AHP (CR = {form.result.cr:.3f}) and saved. Re-scoring…",
+        f"Weights derived by AHP (CR = {saved.weights.consistency_ratio:.3f}) and saved. "
+        "Re-scoring…",
     )
     return redirect("assessments:weights", slug=request.workspace.slug)
 

@@ -15,7 +15,6 @@ from outsourcing.models import (
     Workspace,
 )
 from outsourcing.services.functions import department_get_or_create
-from vendors.models import ServiceLine
 
 DEMO_PASSWORD = "sourcewise-demo"
 
@@ -89,7 +88,6 @@ def _demo_function(workspace: Workspace, demo: DemoFunction) -> BusinessFunction
             "annual_cost": Decimal(demo.annual_cost),
             "fte": Decimal(str(demo.fte)),
             "monthly_volume": demo.monthly_volume,
-            "service_line": ServiceLine.objects.filter(code=demo.service_line).first(),
             "current_sourcing": CurrentSourcing.OUTSOURCED
             if demo.outsourced
             else CurrentSourcing.IN_HOUSE,

@@ -1,4 +1,4 @@
-from .functions import BusinessFunction, CurrentSourcing, Department
+from .functions import BusinessFunction, CurrentSourcing, Department, SourcingOption
 from .jobs import Job
 from .users import User
 from .workspaces import Membership, Role, Workspace
@@ -10,6 +10,7 @@ __all__ = [
     "Job",
     "Membership",
     "Role",
+    "SourcingOption",
     "User",
     "Workspace",
 ]

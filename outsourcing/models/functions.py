@@ -25,6 +25,16 @@ class Department(models.Model):
         return self.name
 
 
+class SourcingOption(models.TextChoices):
+    """The ways to source a function that the product weighs (docs/domain.md): what an
+    assessment recommends, what a vendor offers, what the portfolio counts."""
+
+    BPO = "BPO", "BPO"
+    KPO = "KPO", "KPO"
+    ITO = "ITO", "ITO"
+    IN_HOUSE = "IN_HOUSE", "Keep in-house"
+
+
 class CurrentSourcing(models.TextChoices):
     IN_HOUSE = "in_house", "In-house"
     OUTSOURCED = "outsourced", "Outsourced"

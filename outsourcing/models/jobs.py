@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.db import models
-from django.urls import reverse
+
+from outsourcing.jobkinds import job_kind
 
 from .workspaces import Workspace
 
@@ -16,8 +17,8 @@ class Job(models.Model):
     whose heartbeat is older than settings.JOB_LEASE_SECONDS lost its worker. The sweep
     (outsourcing.services.jobs.jobs_sweep) then runs it again from the start (the work is
     all-or-nothing, so the start is a safe point) or, after JOB_MAX_ATTEMPTS, fails it
-    visibly with a "Try again" button. `task_name` says which Celery task runs it, so the
-    sweep can re-send a job without knowing every app's tasks.
+    visibly with a "Try again" button. `task_name` is the Celery task it was queued with, so
+    the sweep re-sends the same one (older rows fall back to their kind's registered task).
     """
 
     class Kind(models.TextChoices):
@@ -77,9 +78,8 @@ class Job(models.Model):
         return f"{self.get_kind_display()} ({self.get_status_display()})"
 
     def get_absolute_url(self) -> str:
-        if self.workspace_id is None:
-            return reverse("vendors:catalog_job", args=[self.pk])
-        return reverse("job_detail", args=[self.workspace.slug, self.pk])
+        # The app that owns the kind knows its page (a catalog job has no workspace).
+        return job_kind(self.kind).page_url(self)
 
     @property
     def is_finished(self) -> bool:

@@ -24,6 +24,7 @@ from django.db.models import F, Q
 from django.utils import timezone
 from kombu.exceptions import OperationalError as BrokerUnreachable
 
+from outsourcing.jobkinds import job_kind
 from outsourcing.models import Job, User, Workspace
 
 logger = logging.getLogger(__name__)
@@ -78,15 +79,17 @@ def job_start(
     workspace: Workspace,
     kind: str,
     requested_by: User | None,
-    task,
+    task=None,
     params: dict | None = None,
 ) -> Job:
     """Record a job and queue `task(job_id)` once the row is committed.
 
-    Queuing on commit matters: a worker that picked the task up before the commit would
-    not find the row. If the broker cannot be reached the job stays queued with a message
-    saying so, and the sweep sends it when the broker is back.
+    `task` defaults to the one the kind's app registered (outsourcing.jobkinds). Queuing on
+    commit matters: a worker that picked the task up before the commit would not find the
+    row. If the broker cannot be reached the job stays queued with a message saying so, and
+    the sweep sends it when the broker is back.
     """
+    task = task or job_kind(kind).task
     job = Job.objects.create(
         workspace=workspace,
         kind=kind,
@@ -99,11 +102,13 @@ def job_start(
     return job
 
 
-def job_confirm(*, job: Job, task) -> bool:
+def job_confirm(*, job: Job, task=None) -> bool:
     """Queue a job that was waiting for the person's confirmation (an import preview).
 
-    Returns False when it was no longer waiting (confirmed twice, or cancelled).
+    `task` defaults to the one registered for the job's kind. Returns False when it was no
+    longer waiting (confirmed twice, or cancelled).
     """
+    task = task or job_kind(job.kind).task
     confirmed = Job.objects.filter(pk=job.pk, status=Job.Status.PREVIEW).update(
         status=Job.Status.QUEUED, task_name=task.name, queued_at=timezone.now()
     )
@@ -142,10 +147,10 @@ def job_send(*, job_id: int) -> bool:
     CELERY_BROKER_CONNECTION_TIMEOUT seconds, the job says it is waiting for the queue,
     and `jobs_sweep` sends it again later. Returns whether the broker took it.
     """
-    job = Job.objects.filter(id=job_id, status=Job.Status.QUEUED).only("task_name").first()
+    job = Job.objects.filter(id=job_id, status=Job.Status.QUEUED).only("kind", "task_name").first()
     if job is None:
         return False
-    task = current_app.tasks.get(job.task_name)
+    task = current_app.tasks.get(job.task_name or _registered_task_name(job.kind))
     if task is None:  # a task renamed or removed since the job was queued
         Job.objects.filter(id=job_id, status=Job.Status.QUEUED).update(
             status=Job.Status.FAILED, message=UNEXPECTED, finished_at=timezone.now()
@@ -162,6 +167,14 @@ def job_send(*, job_id: int) -> bool:
     Job.objects.filter(id=job_id).update(sent_at=timezone.now())
     Job.objects.filter(id=job_id, message=BROKER_DOWN).update(message="")
     return True
+
+
+def _registered_task_name(kind: str) -> str:
+    # Jobs queued before task_name was recorded: the task their kind's app registers.
+    try:
+        return job_kind(kind).task.name
+    except LookupError:
+        return ""
 
 
 class _Heartbeat(threading.Thread):
@@ -352,7 +365,7 @@ def _sweep_rows(now: datetime) -> tuple[SweepResult, list[int]]:
     )
     for job in jobs:
         if job.status == Job.Status.RUNNING:
-            if job.attempts >= settings.JOB_MAX_ATTEMPTS or not job.task_name:
+            if job.attempts >= settings.JOB_MAX_ATTEMPTS:
                 _fail(job, WORKER_LOST.format(attempts=job.attempts), now)
                 failed += 1
                 continue
@@ -361,7 +374,7 @@ def _sweep_rows(now: datetime) -> tuple[SweepResult, list[int]]:
             job.queued_at = now
             job.save(update_fields=["status", "message", "queued_at"])
             requeued += 1
-        elif (job.queued_at or job.created_at) < give_up or not job.task_name:
+        elif (job.queued_at or job.created_at) < give_up:
             minutes = settings.JOB_QUEUE_TIMEOUT_SECONDS // 60
             _fail(job, NEVER_STARTED.format(minutes=minutes), now)
             failed += 1

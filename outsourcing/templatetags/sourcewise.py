@@ -48,15 +48,6 @@ def percent(value, digits: int = 0) -> str:
 
 
 @register.filter
-def criterion_label(key: str) -> str:
-    """“task_nature” → “Task nature” (the engine's label for a criterion key)."""
-    from assessments.scoring import CRITERION_INFO
-
-    info = CRITERION_INFO.get(key)
-    return info.label if info else key
-
-
-@register.filter
 def minutes(value) -> str:
     """A timedelta as “15 minutes” (“1 minute”, and at least one)."""
     count = max(1, round(value.total_seconds() / 60))

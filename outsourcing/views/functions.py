@@ -1,11 +1,10 @@
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
-from assessments.selectors import function_result
 from outsourcing.access import workspace_view
 from outsourcing.forms import BusinessFunctionForm
+from outsourcing.hooks import function_page_context
 from outsourcing.models import Role
 from outsourcing.pagination import paginate
 from outsourcing.selectors import department_names, function_filterset, function_get
@@ -14,6 +13,7 @@ from outsourcing.services.functions import (
     function_set_archived,
     function_update,
 )
+from outsourcing.views.helpers import form_service_call
 
 
 @workspace_view()
@@ -33,25 +33,16 @@ def function_detail(request, pk: int):
     return render(
         request,
         "outsourcing/function_detail.html",
-        {"function": function, "result": function_result(function=function)},
+        # The apps above the core add their part (the assessments app: the result).
+        {"function": function, **function_page_context(function)},
     )
-
-
-def _save_function(form, save):
-    """Run the create or update service, turning its refusals into form errors."""
-    try:
-        return save(**form.cleaned_data)
-    except ValidationError as exc:
-        for field, errors in exc.message_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-        return None
 
 
 @workspace_view(min_role=Role.EDITOR)
 def function_create_view(request):
     form = BusinessFunctionForm(request.POST or None, workspace=request.workspace)
     if request.method == "POST" and form.is_valid():
-        function = _save_function(
+        function = form_service_call(
             form, lambda **data: function_create(workspace=request.workspace, **data)
         )
         if function is not None:
@@ -71,7 +62,7 @@ def function_edit(request, pk: int):
         request.POST or None, instance=function, workspace=request.workspace
     )
     if request.method == "POST" and form.is_valid():
-        saved = _save_function(form, lambda **data: function_update(function=function, **data))
+        saved = form_service_call(form, lambda **data: function_update(function=function, **data))
         if saved is not None:
             messages.success(request, f"“{saved}” saved.")
             return redirect("function_detail", slug=request.workspace.slug, pk=saved.pk)

@@ -1,7 +1,7 @@
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import FileResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import redirect
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
@@ -9,6 +9,7 @@ from outsourcing.access import workspace_view
 from outsourcing.models import Job, Role
 from outsourcing.selectors import job_get
 from outsourcing.services.jobs import job_retry
+from outsourcing.views.helpers import render_job
 
 
 @workspace_view()
@@ -20,16 +21,6 @@ def job_detail(request, pk: int):
     if job.can_retry and _may_retry(request, job):
         retry_url = reverse("job_retry", args=[request.workspace.slug, job.pk])
     return render_job(request, job, retry_url=retry_url)
-
-
-def render_job(request, job: Job, retry_url: str | None = None):
-    """A job's progress page; htmx polls the same URL for the status card alone."""
-    template = (
-        "outsourcing/_job_status.html"
-        if request.headers.get("HX-Request")
-        else "outsourcing/job_detail.html"
-    )
-    return render(request, template, {"job": job, "retry_url": retry_url})
 
 
 def _may_retry(request, job: Job) -> bool:

@@ -8,6 +8,7 @@ from outsourcing.forms import InviteMemberForm, MemberRoleForm
 from outsourcing.models import Role
 from outsourcing.selectors import workspace_member_get, workspace_members
 from outsourcing.services.members import member_invite, membership_change_role, membership_remove
+from outsourcing.views.helpers import service_errors_to_form
 
 
 @workspace_view()
@@ -43,8 +44,7 @@ def member_invite_view(request):
             **form.cleaned_data,
         )
     except ValidationError as exc:
-        for field, errors in exc.message_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
+        service_errors_to_form(form, exc)
         return _render_members(request, form, status=400)
     user = invitation.membership.user
     if invitation.set_password_url:

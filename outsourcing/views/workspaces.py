@@ -2,14 +2,15 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 
 from outsourcing.access import workspace_view
+from outsourcing.hooks import landing_for
 from outsourcing.portfolio import portfolio_summary
 from outsourcing.selectors import memberships_for_user
-from vendors.access import is_curator
 
 
 @login_required
 def home(request):
-    """Send people where they work: their last workspace, their only one, or a choice."""
+    """Send people where they work: their last workspace, their only one, or a choice; someone
+    with no workspace goes where an app has a page for them (curators: the catalog)."""
     memberships = list(memberships_for_user(user=request.user))
     slugs = [m.workspace.slug for m in memberships]
     last = request.session.get("last_workspace")
@@ -17,9 +18,8 @@ def home(request):
         return redirect("dashboard", slug=last)
     if len(slugs) == 1:
         return redirect("dashboard", slug=slugs[0])
-    if not slugs and is_curator(request.user):
-        return redirect("vendors:vendor_list")
-    return redirect("workspace_list")
+    landing = landing_for(request.user) if not slugs else None
+    return redirect(landing or "workspace_list")
 
 
 @login_required

@@ -1,13 +1,15 @@
 """Criteria weights: owners set them directly or by AHP; the workspace is re-scored."""
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils.html import escape
 
 from assessments import scoring
-from assessments.forms import pair_field_name
-from assessments.models import CriteriaWeights, WeightChange
-from assessments.selectors import workspace_weights
+from assessments.judgements import pair_field_name
+from assessments.models import CriteriaWeights
+from assessments.selectors import weight_changes, workspace_weights
+from assessments.services import weights_set
 from outsourcing.models import Job
 from tests.factories import PAYROLL, BusinessFunctionFactory, assess
 
@@ -45,7 +47,7 @@ def test_weights_that_do_not_add_up_are_refused(
     response = _post_direct(client_for(owner), workspace, data, django_capture_on_commit_callbacks)
     assert response.status_code == 400
     assert "they must add up to 100 %" in response.content.decode()
-    assert not WeightChange.objects.exists()
+    assert not CriteriaWeights.history.exists()
 
 
 def test_changing_weights_rescores_and_is_recorded(
@@ -58,7 +60,7 @@ def test_changing_weights_rescores_and_is_recorded(
     response = _post_direct(client_for(owner), workspace, data, django_capture_on_commit_callbacks)
     assert response.status_code == 302
 
-    change = WeightChange.objects.get()
+    [change] = weight_changes(workspace=workspace)
     assert change.changed_by == owner
     assert change.old_weights == pytest.approx(scoring.DEFAULT_WEIGHTS)
     assert change.new_weights["control"] == pytest.approx(0.6)
@@ -137,3 +139,43 @@ def test_methodology_page_explains_the_weights_in_use(client_for, workspace, vie
     assert "close call" in page.lower()
     for key in scoring.CRITERIA:
         assert escape(scoring.CRITERION_INFO[key].label) in page
+
+
+def test_the_service_refuses_inconsistent_ahp_judgements_whoever_calls_it(workspace, owner):
+    # The rule is the service's, not only the form's: an import or the API gets it too.
+    judgements = _ahp_data({(0, 1): "9", (1, 2): "9", (0, 2): "1/9"})
+    with pytest.raises(ValidationError) as refused:
+        weights_set(
+            workspace=workspace,
+            method=CriteriaWeights.Method.AHP,
+            changed_by=owner,
+            ahp_judgements=judgements,
+        )
+    message = " ".join(refused.value.messages)
+    assert "must be below 0.10" in message
+    assert "Strategic value vs" in message
+    assert not CriteriaWeights.objects.exists()
+    assert not Job.objects.exists()
+
+
+def test_the_history_lists_each_change_newest_first_with_the_weights_before_it(
+    client_for, workspace, owner, django_capture_on_commit_callbacks, django_assert_num_queries
+):
+    client = client_for(owner)
+    first = dict.fromkeys(scoring.CRITERIA, "0") | {"control": "60", "task_nature": "40"}
+    second = dict.fromkeys(scoring.CRITERIA, "0") | {"cost": "100"}
+    for data in (first, second):
+        response = _post_direct(client, workspace, data, django_capture_on_commit_callbacks)
+        assert response.status_code == 302
+
+    with django_assert_num_queries(1):
+        newest, oldest = weight_changes(workspace=workspace)
+    assert newest.new_weights["cost"] == pytest.approx(1.0)
+    assert newest.old_weights == oldest.new_weights
+    assert oldest.old_weights == pytest.approx(scoring.DEFAULT_WEIGHTS)
+    assert newest.changed_by == owner
+    assert newest.method_label == "Entered directly"
+
+    page = client.get(reverse("assessments:weights", args=[workspace.slug])).content.decode()
+    assert page.count("Entered directly") >= 2
+    assert owner.display_name in page

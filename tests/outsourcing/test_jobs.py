@@ -7,6 +7,7 @@ import openpyxl
 import pytest
 from django.urls import reverse
 
+from outsourcing.jobkinds import job_kind, workspace_job_url
 from outsourcing.models import Job
 from outsourcing.services.jobs import JobOutput, job_execute
 from tests.factories import BusinessFunctionFactory, JobFactory
@@ -108,3 +109,23 @@ def test_download_before_success_goes_back_to_the_job(client_for, workspace, vie
     job = JobFactory(workspace=workspace, status=status)
     response = client_for(viewer).get(reverse("job_download", args=[workspace.slug, job.pk]))
     assert response.url == reverse("job_detail", args=[workspace.slug, job.pk])
+
+
+@pytest.mark.parametrize("kind", Job.Kind.values)
+def test_every_job_kind_has_a_task_and_a_page(kind, workspace):
+    # A kind no app registers could be started but never run, or shown with no page.
+    registered = job_kind(kind)
+    assert callable(registered.task.delay)
+    # A kind with a page of its own (the catalog's) belongs to no workspace.
+    owned = registered.page_url is workspace_job_url
+    job = JobFactory(workspace=workspace if owned else None, kind=kind)
+    assert job.get_absolute_url().endswith(f"/{job.pk}/")
+
+
+def test_a_catalog_job_page_is_the_curators_and_a_workspace_job_page_is_the_workspaces(
+    workspace,
+):
+    catalog_job = JobFactory(workspace=None, kind=Job.Kind.IMPORT_CATALOG)
+    rescore = JobFactory(workspace=workspace, kind=Job.Kind.RESCORE)
+    assert catalog_job.get_absolute_url() == reverse("vendors:catalog_job", args=[catalog_job.pk])
+    assert rescore.get_absolute_url() == reverse("job_detail", args=[workspace.slug, rescore.pk])

@@ -6,6 +6,7 @@ from decimal import Decimal
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
 from django.urls import reverse
 
 from tests.vendors.factories import (
@@ -16,7 +17,15 @@ from tests.vendors.factories import (
     VendorFactory,
     service_line,
 )
-from vendors.models import CertificationKind, Offering, RateCard, Vendor, VendorStatus
+from vendors.models import (
+    Certification,
+    CertificationKind,
+    Offering,
+    RateCard,
+    Vendor,
+    VendorStatus,
+)
+from vendors.services.records import certification_save
 from vendors.services.vendors import vendor_create, vendor_merge, vendor_update
 
 pytestmark = pytest.mark.django_db
@@ -292,3 +301,21 @@ def test_history_page_queries_do_not_grow_with_the_records(client, curator):
         rate.rate += 1
         rate.save()
     assert count() == few
+
+
+def test_a_certificate_expiring_before_it_was_issued_is_refused_by_the_service_and_the_database():
+    vendor = VendorFactory()
+    issued = date(2024, 3, 1)
+    with pytest.raises(ValidationError, match="must expire after it was issued"):
+        certification_save(
+            vendor=vendor, kind=CertificationKind.ISO_27001, issued_on=issued, expires_on=issued
+        )
+    # Past the service (a bulk import, a script): the database itself refuses it.
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Certification.objects.create(
+            vendor=vendor,
+            kind=CertificationKind.ISO_27001,
+            issued_on=issued,
+            expires_on=issued - timedelta(days=1),
+        )
+    assert not Certification.objects.filter(vendor=vendor).exists()

@@ -71,9 +71,11 @@ def certification_save(
     issuer: str = "",
     certification: Certification | None = None,
 ) -> Certification:
-    """Add a certificate to `vendor`, or change `certification` if given."""
-    if expires_on is not None and issued_on is not None and expires_on <= issued_on:
-        raise ValidationError({"expires_on": "The expiry date must be after the issue date."})
+    """Add a certificate to `vendor`, or change `certification` if given.
+
+    An expiry on or before the issue date is refused by the model's CheckConstraint
+    (validated before saving, and enforced by the database); the form names the field.
+    """
     certification = certification or Certification(vendor=vendor)
     certification.kind = kind
     certification.number = number.strip()

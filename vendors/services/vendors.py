@@ -123,6 +123,11 @@ class MergeResult:
     combined: dict[str, int] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)
 
+    def count(self, kind: str, *, moved: bool) -> None:
+        """One record of `kind` moved over to the target, or combined with the target's."""
+        bucket = self.moved if moved else self.combined
+        bucket[kind] = bucket.get(kind, 0) + 1
+
 
 @transaction.atomic
 def vendor_merge(*, target: Vendor, source: Vendor) -> MergeResult:
@@ -139,6 +144,20 @@ def vendor_merge(*, target: Vendor, source: Vendor) -> MergeResult:
       headcount) are filled from `source`; languages are combined.
     The source's deletion is recorded in its history with the reason "merged into …".
     """
+    target, source = _lock_pair(target=target, source=source)
+    result = MergeResult(target=target)
+    _merge_offerings(target, source, result)
+    _merge_centres(target, source, result)
+    _merge_certifications(target, source, result)
+    _merge_rate_cards(target, source, result)
+    _merge_details(target, source)
+    source._change_reason = f"Merged into “{target.legal_name}” (#{target.pk})"
+    source.delete()
+    return result
+
+
+def _lock_pair(*, target: Vendor, source: Vendor) -> tuple[Vendor, Vendor]:
+    """Both vendors, re-read and locked; refuses merging a vendor into itself or a gone one."""
     if target.pk == source.pk:
         raise ValidationError("A vendor cannot be merged into itself.")
     # Lock both rows in a fixed order, so two curators merging crosswise cannot deadlock.
@@ -150,13 +169,11 @@ def vendor_merge(*, target: Vendor, source: Vendor) -> MergeResult:
     }
     if len(locked) != 2:
         raise ValidationError("One of the two vendors no longer exists.")
-    target, source = locked[target.pk], locked[source.pk]
-    result = MergeResult(target=target)
+    return locked[target.pk], locked[source.pk]
 
-    def keep(kind: str, moved: bool) -> None:
-        bucket = result.moved if moved else result.combined
-        bucket[kind] = bucket.get(kind, 0) + 1
 
+def _merge_offerings(target: Vendor, source: Vendor, result: MergeResult) -> None:
+    """Same service line: the higher capability level and capacity."""
     own_offerings = {o.service_line_id: o for o in target.offerings.all()}
     for offering in source.offerings.select_related("service_line"):
         mine = own_offerings.get(offering.service_line_id)
@@ -164,35 +181,41 @@ def vendor_merge(*, target: Vendor, source: Vendor) -> MergeResult:
             offering.vendor = target
             offering._change_reason = f"Moved from merged vendor “{source.legal_name}”"
             offering.save()
-            keep("offerings", True)
+            result.count("offerings", moved=True)
             continue
         mine.capability_level = max(mine.capability_level, offering.capability_level)
         if offering.capacity_fte is not None:
             mine.capacity_fte = max(mine.capacity_fte or 0, offering.capacity_fte)
         mine._change_reason = f"Combined with merged vendor “{source.legal_name}”"
         mine.save()
-        keep("offerings", False)
+        result.count("offerings", moved=False)
 
+
+def _merge_centres(target: Vendor, source: Vendor, result: MergeResult) -> None:
+    """Same country and city: the larger headcount."""
     own_centres = {(c.country.code, c.city.casefold()): c for c in target.centres.all()}
     for centre in source.centres.all():
         mine = own_centres.get((centre.country.code, centre.city.casefold()))
         if mine is None:
             centre.vendor = target
             centre.save()
-            keep("centres", True)
+            result.count("centres", moved=True)
             continue
         if centre.headcount is not None:
             mine.headcount = max(mine.headcount or 0, centre.headcount)
             mine.save()
-        keep("centres", False)
+        result.count("centres", moved=False)
 
+
+def _merge_certifications(target: Vendor, source: Vendor, result: MergeResult) -> None:
+    """Same type and number: the later expiry (no expiry counts as latest)."""
     own_certs = {(c.kind, c.number): c for c in target.certifications.all()}
     for cert in source.certifications.all():
         mine = own_certs.get((cert.kind, cert.number))
         if mine is None:
             cert.vendor = target
             cert.save()
-            keep("certifications", True)
+            result.count("certifications", moved=True)
             continue
         if mine.expires_on is not None and (
             cert.expires_on is None or cert.expires_on > mine.expires_on
@@ -203,24 +226,29 @@ def vendor_merge(*, target: Vendor, source: Vendor) -> MergeResult:
                 cert.expires_on,
             )
             mine.save()
-        keep("certifications", False)
+        result.count("certifications", moved=False)
 
-    def rate_key(rate):
-        return (
-            rate.service_line_id,
-            rate.delivery_country.code,
-            rate.currency,
-            rate.unit,
-            rate.valid_from,
-        )
 
-    own_rates = {rate_key(r): r for r in target.rate_cards.all()}
+def _rate_key(rate) -> tuple:
+    return (
+        rate.service_line_id,
+        rate.delivery_country.code,
+        rate.currency,
+        rate.unit,
+        rate.valid_from,
+    )
+
+
+def _merge_rate_cards(target: Vendor, source: Vendor, result: MergeResult) -> None:
+    """Same service line, country, currency, unit and start: the target's price stays, and a
+    different price of the source's is named in the notes."""
+    own_rates = {_rate_key(r): r for r in target.rate_cards.all()}
     for rate in source.rate_cards.select_related("service_line"):
-        mine = own_rates.get(rate_key(rate))
+        mine = own_rates.get(_rate_key(rate))
         if mine is None:
             rate.vendor = target
             rate.save()
-            keep("rate cards", True)
+            result.count("rate cards", moved=True)
             continue
         if mine.rate != rate.rate:
             result.notes.append(
@@ -228,8 +256,11 @@ def vendor_merge(*, target: Vendor, source: Vendor) -> MergeResult:
                 f"{mine.currency} {mine.rate}/{mine.get_unit_display()}, dropped "
                 f"{rate.currency} {rate.rate}."
             )
-        keep("rate cards", False)
+        result.count("rate cards", moved=False)
 
+
+def _merge_details(target: Vendor, source: Vendor) -> None:
+    """Blank details of the target filled from the source; languages combined."""
     for name in ("display_name", "website", "description", "founded_year", "headcount"):
         if getattr(target, name) in ("", None) and getattr(source, name) not in ("", None):
             setattr(target, name, getattr(source, name))
@@ -237,7 +268,3 @@ def vendor_merge(*, target: Vendor, source: Vendor) -> MergeResult:
     _refresh_keys(target)
     target._change_reason = f"Merged “{source.legal_name}” (#{source.pk}) into this vendor"
     target.save()
-
-    source._change_reason = f"Merged into “{target.legal_name}” (#{target.pk})"
-    source.delete()
-    return result

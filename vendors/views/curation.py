@@ -1,10 +1,10 @@
 """Curator pages: create, edit, suspend, merge vendors; their records; service lines."""
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
+from outsourcing.views.helpers import form_service_call
 from vendors.access import curator_required
 from vendors.forms import MergeForm, ServiceLineForm, StatusForm, VendorForm
 from vendors.models import VendorStatus
@@ -27,20 +27,14 @@ from vendors.services.vendors import (
 
 
 def _run(form, call):
-    """Call a service with the form's data; its ValidationErrors become form errors."""
-    try:
-        return call(**form.cleaned_data)
-    except ValidationError as exc:
-        if hasattr(exc, "error_dict"):
-            for field, errors in exc.message_dict.items():
-                form.add_error(field if field in form.fields else None, errors)
-        else:
-            form.add_error(None, exc.messages)
-        codes = {error.code for error in exc.error_list} if hasattr(exc, "error_list") else set()
-        codes |= {e.code for errors in getattr(exc, "error_dict", {}).values() for e in errors}
-        if "duplicate" in codes and hasattr(form, "offer_duplicate_override"):
+    """Call a service with the form's data; its refusals become form errors. A probable
+    duplicate also offers the curator the box that says "it is a different company"."""
+    saved = form_service_call(form, call)
+    if saved is None and hasattr(form, "offer_duplicate_override"):
+        refused = form.errors.as_data().values()
+        if any(error.code == "duplicate" for errors in refused for error in errors):
             form.offer_duplicate_override()
-        return None
+    return saved
 
 
 @curator_required

@@ -7,7 +7,7 @@ from django.views.decorators.http import require_POST
 from outsourcing.models import Job
 from outsourcing.selectors import catalog_job_get
 from outsourcing.services.jobs import job_start
-from outsourcing.views.jobs import render_job
+from outsourcing.views.helpers import render_job
 from vendors.access import curator_required
 from vendors.catalog_io.files import unpack_files
 from vendors.forms import CatalogUploadForm

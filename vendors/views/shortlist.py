@@ -1,7 +1,6 @@
-from django.shortcuts import render
-
 from outsourcing.access import workspace_view
 from outsourcing.selectors import function_get
+from outsourcing.views.helpers import render_partial_or_full
 from vendors.selectors.matching import function_vendor_shortlist
 
 # How many ranked vendors the function page shows before "show all".
@@ -21,9 +20,9 @@ def function_vendor_shortlist_view(request, pk: int):
         "shown": shortlist.candidates if show_all else shortlist.candidates[:SHOWN],
         "show_all": show_all,
     }
-    template = (
-        "vendors/_function_shortlist.html"
-        if request.headers.get("HX-Request")
-        else "vendors/function_shortlist.html"
+    return render_partial_or_full(
+        request,
+        partial="vendors/_function_shortlist.html",
+        full="vendors/function_shortlist.html",
+        context=context,
     )
-    return render(request, template, context)

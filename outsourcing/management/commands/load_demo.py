@@ -1,9 +1,7 @@
 from django.core.management.base import BaseCommand
 
-from assessments.demo import demo_load_assessments
 from outsourcing.demo.core import DEMO_LOGINS, DEMO_PASSWORD, demo_load_core
-from outsourcing.models import User
-from vendors.demo import demo_load_catalog
+from outsourcing.hooks import demo_steps
 
 
 class Command(BaseCommand):
@@ -13,14 +11,10 @@ class Command(BaseCommand):
         loaded = demo_load_core()
         for slug, functions in loaded.items():
             self.stdout.write(f"Workspace “{slug}”: {len(functions)} business functions.")
-        assessed = demo_load_assessments(
-            loaded, assessor=User.objects.get(email="editor@sourcewise.example")
-        )
-        self.stdout.write(f"Assessments: {assessed} added (0 means they were already there).")
-        catalog = demo_load_catalog()
-        self.stdout.write(
-            "Vendor catalog: " + ", ".join(f"{n} {k}" for k, n in catalog.items()) + "."
-        )
+        # Each app above the core adds its demo data (outsourcing.hooks), in app order.
+        for step in demo_steps():
+            for line in step(loaded):
+                self.stdout.write(line)
         self.stdout.write(self.style.SUCCESS(f"\nDemo logins (password for all: {DEMO_PASSWORD})"))
         for login in DEMO_LOGINS:
             self.stdout.write(f"  {login.email:<28} {login.what}")

@@ -1,0 +1,57 @@
+"""Where the apps above the core plug into it, so the core imports none of them.
+
+Each app registers, in its AppConfig.ready(), what it adds to the core's pages and
+commands: the context it adds to a business function's page, where the home page sends
+someone with no workspace, and its part of the demo data. Registering twice under one name
+replaces the first (ready() may run more than once). Steps run in INSTALLED_APPS order,
+the order in which the apps are ready. Background job kinds plug in the same way, in
+outsourcing.jobkinds.
+"""
+
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from outsourcing.models import BusinessFunction, User
+
+FunctionContext = Callable[["BusinessFunction"], dict[str, Any]]
+Landing = Callable[["User"], str | None]
+DemoStep = Callable[[dict], Iterable[str]]
+
+_function_page: dict[str, FunctionContext] = {}
+_landings: dict[str, Landing] = {}
+_demo_steps: dict[str, DemoStep] = {}
+
+
+def function_page_register(name: str, context: FunctionContext) -> None:
+    """Add `context(function)` to the context of a business function's page."""
+    _function_page[name] = context
+
+
+def function_page_context(function: "BusinessFunction") -> dict[str, Any]:
+    """What the apps add to this function's page."""
+    extra: dict[str, Any] = {}
+    for context in _function_page.values():
+        extra.update(context(function))
+    return extra
+
+
+def landing_register(name: str, landing: Landing) -> None:
+    """`landing(user)`: a URL for a signed-in person who belongs to no workspace, or None."""
+    _landings[name] = landing
+
+
+def landing_for(user: "User") -> str | None:
+    """Where someone with no workspace goes: the first app that has a page for them."""
+    return next((url for landing in _landings.values() if (url := landing(user))), None)
+
+
+def demo_register(name: str, step: DemoStep) -> None:
+    """`step(loaded)` loads an app's demo data once the core's is loaded (`loaded`: per
+    workspace slug, each demo function with the record it came from) and returns lines for
+    the summary. It must be safe to run again."""
+    _demo_steps[name] = step
+
+
+def demo_steps() -> list[DemoStep]:
+    return list(_demo_steps.values())

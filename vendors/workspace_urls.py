@@ -1,0 +1,14 @@
+"""The vendors app's pages inside a workspace (mounted under /w/<slug>/ by the root URL
+conf): a function's ranked vendor shortlist. The shared catalog itself is vendors/urls.py."""
+
+from django.urls import path
+
+from vendors.views.shortlist import function_vendor_shortlist_view
+
+urlpatterns = [
+    path(
+        "functions/<int:pk>/vendors/",
+        function_vendor_shortlist_view,
+        name="function_vendor_shortlist",
+    ),
+]
