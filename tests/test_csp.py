@@ -109,3 +109,21 @@ def test_curation_pages_raise_no_csp_violation(page, live_server):
         ],
     )
     assert problems == []
+
+
+def test_the_admin_raises_no_csp_violation(page, live_server):
+    UserFactory(email="root@example.com", is_staff=True, is_superuser=True)
+    vendor = OfferingFactory().vendor
+    page.add_init_script(RECORD_VIOLATIONS)
+    _sign_in(page, live_server.url, "root@example.com")
+    problems = _visit_all(
+        page,
+        live_server.url,
+        [
+            "/admin/",
+            "/admin/axes/accessattempt/",
+            "/admin/vendors/vendor/",
+            f"/admin/vendors/vendor/{vendor.pk}/change/",
+        ],
+    )
+    assert problems == []
