@@ -38,7 +38,7 @@ WORKER_LOST_RETRYING = (
     "it is starting again"
 )
 WORKER_LOST = (
-    "The worker doing this stopped {attempts} times before it finished, so it was given up. "
+    "The worker doing this stopped {times} before it finished, so it was given up. "
     "Nothing was changed. Try again; if it keeps happening, tell your administrator."
 )
 NEVER_STARTED = (
@@ -355,7 +355,9 @@ def _fail(job: Job, message: str, now: datetime) -> None:
 
 
 @transaction.atomic
-def _sweep_rows(now: datetime) -> tuple[SweepResult, list[int]]:
+def _sweep_rows(
+    now: datetime, *, job_id: int | None = None, run_again: bool = True
+) -> tuple[SweepResult, list[int]]:
     requeued = failed = 0
     to_send = []
     give_up = now - timedelta(seconds=settings.JOB_QUEUE_TIMEOUT_SECONDS)
@@ -363,10 +365,13 @@ def _sweep_rows(now: datetime) -> tuple[SweepResult, list[int]]:
     jobs = Job.objects.select_for_update(skip_locked=True).filter(
         _stale_running(now) | _waiting_queued(now)
     )
+    if job_id is not None:
+        jobs = jobs.filter(pk=job_id)
     for job in jobs:
         if job.status == Job.Status.RUNNING:
-            if job.attempts >= settings.JOB_MAX_ATTEMPTS:
-                _fail(job, WORKER_LOST.format(attempts=job.attempts), now)
+            if job.attempts >= settings.JOB_MAX_ATTEMPTS or not run_again:
+                times = "once" if job.attempts <= 1 else f"{job.attempts} times"
+                _fail(job, WORKER_LOST.format(times=times), now)
                 failed += 1
                 continue
             job.status = Job.Status.QUEUED
@@ -374,7 +379,7 @@ def _sweep_rows(now: datetime) -> tuple[SweepResult, list[int]]:
             job.queued_at = now
             job.save(update_fields=["status", "message", "queued_at"])
             requeued += 1
-        elif (job.queued_at or job.created_at) < give_up:
+        elif (job.queued_at or job.created_at) < give_up or not run_again:
             minutes = settings.JOB_QUEUE_TIMEOUT_SECONDS // 60
             _fail(job, NEVER_STARTED.format(minutes=minutes), now)
             failed += 1
@@ -398,6 +403,22 @@ def jobs_sweep(*, now: datetime | None = None) -> SweepResult:
             result.failed,
         )
     return SweepResult(requeued=result.requeued, resent=resent, failed=result.failed)
+
+
+def job_recover_if_lost(*, job: Job, now: datetime | None = None) -> Job:
+    """What the sweep would do for this one job, done when its page asks: so a watched job
+    ends even where beat is not running. Without a broker (tasks run eagerly in the web
+    process) nothing could pick a lost job up, and running it inside a page request would
+    hang the page, so a lost job fails there with a "Try again" instead."""
+    if job.is_finished or job.status == Job.Status.PREVIEW:
+        return job
+    run_again = not current_app.conf.task_always_eager
+    result, to_send = _sweep_rows(now or timezone.now(), job_id=job.pk, run_again=run_again)
+    for job_id in to_send:
+        job_send(job_id=job_id)
+    if result.requeued or result.failed or to_send:
+        job.refresh_from_db()
+    return job
 
 
 def job_discard(*, job: Job) -> None:

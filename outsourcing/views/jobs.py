@@ -8,7 +8,7 @@ from django.views.decorators.http import require_POST
 from outsourcing.access import workspace_view
 from outsourcing.models import Job, Role
 from outsourcing.selectors import job_get
-from outsourcing.services.jobs import job_retry
+from outsourcing.services.jobs import job_recover_if_lost, job_retry
 from outsourcing.views.helpers import render_job
 
 
@@ -17,6 +17,7 @@ def job_detail(request, pk: int):
     job = job_get(workspace=request.workspace, pk=pk)
     if job.status == Job.Status.PREVIEW:
         return redirect("import_preview", slug=request.workspace.slug, pk=job.pk)
+    job = job_recover_if_lost(job=job)
     retry_url = None
     if job.can_retry and _may_retry(request, job):
         retry_url = reverse("job_retry", args=[request.workspace.slug, job.pk])

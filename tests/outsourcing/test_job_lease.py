@@ -212,3 +212,26 @@ def test_progress_inside_the_jobs_transaction_is_seen_by_pages_at_once(workspace
 
     job_execute(job_id=job.pk, work=work)
     assert seen_from_outside == [55]
+
+
+def test_a_lost_job_watched_without_a_broker_fails_on_its_page_with_try_again(
+    client_for, workspace, editor, settings
+):
+    # No broker, no beat: only the page can notice, and it must not run the job itself.
+    job = _lost_export(workspace, settings)
+    page = client_for(editor).get(job.get_absolute_url()).content.decode()
+    job.refresh_from_db()
+    assert job.status == Job.Status.FAILED
+    assert "Try again" in page
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_lost_job_watched_with_a_broker_is_sent_again_by_its_page(
+    client_for, workspace, editor, settings, broker_down
+):
+    job = _lost_export(workspace, settings)
+    client_for(editor).get(job.get_absolute_url())
+    job.refresh_from_db()
+    # Put back in the queue and sent (here to a broker that is down, so it says so).
+    assert job.status == Job.Status.QUEUED
+    assert job.message == BROKER_DOWN
