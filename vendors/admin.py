@@ -3,6 +3,7 @@ goes through the curation pages and their services (duplicate detection, change 
 certificate rules), so the admin cannot be a back door around them."""
 
 from django.contrib import admin
+from django.db import models
 from simple_history.admin import SimpleHistoryAdmin
 
 from outsourcing.admin_readonly import ReadOnlyAdminMixin, ReadOnlyInline
@@ -41,6 +42,8 @@ class RateCardInline(ReadOnlyInline):
 
 @admin.register(Vendor)
 class VendorAdmin(ReadOnlyAdminMixin, SimpleHistoryAdmin):
+    # Django 6's default, today: a website typed without a scheme is https.
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     list_display = ["legal_name", "display_name", "headquarters_country", "status", "updated_at"]
     list_filter = ["status", "headquarters_country"]
     search_fields = ["legal_name", "display_name", "website"]
