@@ -112,6 +112,7 @@ def test_curation_pages_raise_no_csp_violation(page, live_server):
 
 
 def test_the_admin_raises_no_csp_violation(page, live_server):
+    seed_migration_data()  # the service lines, flushed by earlier transactional tests
     UserFactory(email="root@example.com", is_staff=True, is_superuser=True)
     vendor = OfferingFactory().vendor
     page.add_init_script(RECORD_VIOLATIONS)
