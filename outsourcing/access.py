@@ -5,7 +5,7 @@ from functools import wraps
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 
-from outsourcing.models import Role
+from outsourcing.models import Membership, Role, User
 from outsourcing.selectors import membership_get
 
 ROLE_NEEDED = {
@@ -13,6 +13,19 @@ ROLE_NEEDED = {
     Role.EDITOR: "Only editors and owners of this workspace can do that.",
     Role.OWNER: "Only owners of this workspace can do that.",
 }
+
+
+def workspace_membership(*, user: User, slug: str, min_role: str = Role.VIEWER) -> Membership:
+    """The user's membership of the workspace `slug` if it has `min_role`, or refuse.
+
+    Someone who is not a member gets 404 (we do not confirm that the workspace exists); a
+    member without the role gets 403. The pages (`workspace_view`) and the REST API both
+    decide through here.
+    """
+    membership = membership_get(user=user, slug=slug)
+    if not membership.has_role(min_role):
+        raise PermissionDenied(ROLE_NEEDED[min_role])
+    return membership
 
 
 def workspace_view(min_role: str = Role.VIEWER):
@@ -28,9 +41,7 @@ def workspace_view(min_role: str = Role.VIEWER):
         @wraps(view)
         @login_required
         def wrapped(request, slug, *args, **kwargs):
-            membership = membership_get(user=request.user, slug=slug)
-            if not membership.has_role(min_role):
-                raise PermissionDenied(ROLE_NEEDED[min_role])
+            membership = workspace_membership(user=request.user, slug=slug, min_role=min_role)
             request.workspace = membership.workspace
             request.membership = membership
             if request.session.get("last_workspace") != slug:

@@ -1,10 +1,21 @@
 import django_filters
 from django import forms
-from django.db.models import Q
+from django.db.models import F, Q
 
 from outsourcing.models import BusinessFunction, Department, SourcingOption
 
 NOT_ASSESSED = "NONE"
+
+
+class NullsLastOrderingFilter(django_filters.OrderingFilter):
+    """Sorts with blanks (no cost, not assessed, no projected saving) last either way: on
+    PostgreSQL a descending sort would otherwise list them first."""
+
+    def get_ordering_value(self, param):
+        field = super().get_ordering_value(param)
+        if field.startswith("-"):
+            return F(field[1:]).desc(nulls_last=True)
+        return F(field).asc(nulls_last=True)
 
 
 class BusinessFunctionFilter(django_filters.FilterSet):
@@ -28,7 +39,7 @@ class BusinessFunctionFilter(django_filters.FilterSet):
         empty_label=None,
         label="Status",
     )
-    sort = django_filters.OrderingFilter(
+    sort = NullsLastOrderingFilter(
         fields=(
             ("name", "name"),
             ("department__name", "department"),
@@ -36,6 +47,8 @@ class BusinessFunctionFilter(django_filters.FilterSet):
             ("fte", "fte"),
             ("latest_assessment__recommendation", "recommendation"),
             ("latest_assessment__margin", "margin"),
+            # Stored by the businesscase app under this related name (never imported here).
+            ("projected_saving__annual_saving", "saving"),
             ("updated_at", "updated"),
         ),
         label="Sort by",

@@ -2,7 +2,8 @@
 
 Each app registers, in its AppConfig.ready(), what it adds to the core's pages and
 commands: the context it adds to a business function's page, where the home page sends
-someone with no workspace, and its part of the demo data. Registering twice under one name
+someone with no workspace, what it updates when a function's details are saved, and its
+part of the demo data. Registering twice under one name
 replaces the first (ready() may run more than once). Steps run in INSTALLED_APPS order,
 the order in which the apps are ready. Background job kinds plug in the same way, in
 outsourcing.jobkinds.
@@ -17,10 +18,12 @@ if TYPE_CHECKING:
 FunctionContext = Callable[["BusinessFunction"], dict[str, Any]]
 Landing = Callable[["User"], str | None]
 DemoStep = Callable[[dict], Iterable[str]]
+FunctionSaved = Callable[["BusinessFunction"], None]
 
 _function_page: dict[str, FunctionContext] = {}
 _landings: dict[str, Landing] = {}
 _demo_steps: dict[str, DemoStep] = {}
+_function_saved: dict[str, FunctionSaved] = {}
 
 
 def function_page_register(name: str, context: FunctionContext) -> None:
@@ -44,6 +47,17 @@ def landing_register(name: str, landing: Landing) -> None:
 def landing_for(user: "User") -> str | None:
     """Where someone with no workspace goes: the first app that has a page for them."""
     return next((url for landing in _landings.values() if (url := landing(user))), None)
+
+
+def function_saved_register(name: str, after_save: FunctionSaved) -> None:
+    """`after_save(function)` runs, in the same transaction, after the core's service saved a
+    function's details (an app keeping figures derived from them up to date)."""
+    _function_saved[name] = after_save
+
+
+def function_saved(function: "BusinessFunction") -> None:
+    for after_save in _function_saved.values():
+        after_save(function)
 
 
 def demo_register(name: str, step: DemoStep) -> None:

@@ -29,7 +29,7 @@ def workspace_member_get(*, workspace: Workspace, pk: int) -> Membership:
 
 def function_queryset(*, workspace: Workspace) -> QuerySet[BusinessFunction]:
     return BusinessFunction.objects.filter(workspace=workspace).select_related(
-        "department", "service_line", "latest_assessment"
+        "department", "service_line", "latest_assessment", "projected_saving"
     )
 
 

@@ -46,9 +46,14 @@ INSTALLED_APPS = [
     "django_filters",
     "simple_history",
     "axes",
+    "rest_framework",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
     "outsourcing",
     "assessments",
     "vendors",
+    "businesscase",
+    "api",
 ]
 
 MIDDLEWARE = [
@@ -252,6 +257,62 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
 }
+
+# The REST API (/api/v1/). Token or session authentication, JSON only, errors as problem
+# details, a request budget per token. The schema and Swagger UI come from drf-spectacular
+# with its sidecar's static files (no CDN).
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        # The token scheme first: its challenge makes a missing credential 401, not 403.
+        "api.authentication.ApiTokenAuthentication",
+        "rest_framework.authentication.SessionAuthentication",
+    ],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "DEFAULT_THROTTLE_CLASSES": ["api.throttling.TokenRateThrottle"],
+    "DEFAULT_PAGINATION_CLASS": "api.pagination.Pagination",
+    # No OPTIONS introspection: the schema documents every endpoint, and DRF's metadata
+    # would look objects up outside our workspace checks.
+    "DEFAULT_METADATA_CLASS": None,
+    "DEFAULT_SCHEMA_CLASS": "api.schema.ProblemAutoSchema",
+    "EXCEPTION_HANDLER": "api.problems.problem_exception_handler",
+    "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
+}
+API_THROTTLE_RATE = env.str("API_THROTTLE_RATE", default="600/minute")
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Sourcewise API",
+    "DESCRIPTION": (
+        "Business functions, assessments, criteria weights, the vendor catalog and bulk "
+        "scoring. Authenticate with a personal token from your profile page "
+        "(`Authorization: Bearer sw_…`). Errors are RFC 9457 problem details."
+    ),
+    "VERSION": "1.0.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SCHEMA_PATH_PREFIX": "/api/v1",
+    "COMPONENT_SPLIT_REQUEST": True,
+    "ENUM_NAME_OVERRIDES": {
+        "SourcingOptionEnum": "assessments.models.SourcingOption",
+        "JobStatusEnum": "outsourcing.models.Job.Status",
+        "VendorStatusEnum": "vendors.models.VendorStatus",
+        "SaatyJudgementEnum": "api.serializers.weights.SAATY_VALUES",
+        "CountryEnum": "api.serializers.vendors.COUNTRY_CHOICES",
+        "CertificationKindEnum": "vendors.models.CertificationKind",
+        "JobKindEnum": "outsourcing.models.Job.Kind",
+    },
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+}
+if REDIS_URL:
+    # Throttle counts must be shared by all web processes, so they live in Redis too.
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": "sourcewise-cache",
+        }
+    }
 
 # Limits on uploaded inventories and catalogs: a clear refusal beats a stuck worker.
 IMPORT_MAX_BYTES = env.int("IMPORT_MAX_BYTES", default=5 * 1024 * 1024)

@@ -11,9 +11,12 @@ from django.urls import include, path
 WORKSPACE = "w/<slug:slug>/"
 
 urlpatterns = [
+    path("profile/", include("api.profile_urls")),
+    path("api/v1/", include("api.urls")),
     path("admin/", admin.site.urls),
     path("", include("outsourcing.core_urls")),
     path(WORKSPACE, include("assessments.urls")),
     path(WORKSPACE, include("vendors.workspace_urls")),
+    path(WORKSPACE, include("businesscase.urls")),
     path("vendors/", include("vendors.urls")),
 ]

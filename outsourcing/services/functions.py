@@ -3,6 +3,7 @@ from decimal import Decimal
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
+from outsourcing.hooks import function_saved
 from outsourcing.models import BusinessFunction, CurrentSourcing, Department, Workspace
 from vendors.models import ServiceLine
 
@@ -63,6 +64,7 @@ def function_update(
         raise ValidationError(
             {"name": f"“{function.name}” already exists in this workspace."}
         ) from None
+    function_saved(function)  # apps above the core update what they derive (outsourcing.hooks)
     return function
 
 

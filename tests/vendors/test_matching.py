@@ -9,7 +9,8 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from assessments.models import FACTOR_FIELDS, Assessment
-from tests.factories import BusinessFunctionFactory
+from outsourcing.currencies import exchange_rate
+from tests.factories import BusinessFunctionFactory, WorkspaceFactory
 from tests.vendors.factories import (
     CentreFactory,
     CertificationFactory,
@@ -19,7 +20,8 @@ from tests.vendors.factories import (
     service_line,
 )
 from vendors.models import CertificationKind, RateCard, RateUnit, VendorStatus
-from vendors.selectors.matching import HOURS_PER_FTE_YEAR, annual_cost, function_vendor_shortlist
+from vendors.pricing import HOURS_PER_FTE_YEAR
+from vendors.selectors.matching import annual_cost, function_vendor_shortlist
 
 pytestmark = pytest.mark.django_db
 
@@ -95,6 +97,11 @@ def payroll(workspace):
     )
 
 
+@pytest.fixture
+def gbp_workspace():
+    return WorkspaceFactory(slug="british", country="GB", currency="GBP")
+
+
 def names(shortlist):
     return [c.vendor.legal_name for c in shortlist.candidates]
 
@@ -154,25 +161,78 @@ def test_not_assessed_and_in_house_say_so_instead_of_ranking(catalog, workspace,
     assert shortlist.candidates == []
 
 
-def test_function_without_service_line_matches_on_its_option(catalog, workspace):
+def test_function_without_service_line_asks_for_one_instead_of_ranking(catalog, workspace):
     function = assess(
         BusinessFunctionFactory(workspace=workspace, service_line=None), recommendation="ITO"
     )
     shortlist = function_vendor_shortlist(function=function, workspace=workspace)
-    assert names(shortlist) == ["Echo"]
-    assert "any ITO service line" in shortlist.matched_on
+    assert shortlist.state == "no_service_line"
+    assert shortlist.candidates == []
+    assert "Choose the service line" in shortlist.message
 
 
-def test_other_currency_rates_are_not_compared_and_count_as_worst(catalog, workspace, payroll):
+def test_rates_in_other_currencies_are_converted_and_say_which_rate(catalog, workspace, payroll):
     usd = vendor("Golf", capability=5, rate=None, country="DE", status=VendorStatus.PREFERRED)
     RateCardFactory(vendor=usd, currency="USD", rate=Decimal("100"))
     shortlist = function_vendor_shortlist(function=assess(payroll), workspace=workspace)
     golf = next(c for c in shortlist.candidates if c.vendor == usd)
-    assert golf.annual_cost is None
-    assert any("Rates only in USD, not EUR" in note for note in golf.notes)
+    rate = exchange_rate("USD", "EUR")
+    assert golf.annual_cost == Decimal("100") * rate.rate * 12 * 2
+    assert golf.exchange == rate
     cost = next(s for s in golf.scores if s.criterion.key == "cost")
+    assert cost.shown.endswith("(from USD)")
+    [note] = [n for n in shortlist.notes if "converted" in n]
+    assert "1 USD = " in note and f"{rate.rate_date:%d %b %Y}" in note
+
+
+def test_a_rate_the_ecb_does_not_quote_counts_as_worst_and_says_why(catalog, workspace, payroll):
+    xaf = vendor("Hotel", capability=5, rate=None, country="DE", status=VendorStatus.PREFERRED)
+    RateCardFactory(vendor=xaf, currency="XAF", rate=Decimal("100000"))
+    shortlist = function_vendor_shortlist(function=assess(payroll), workspace=workspace)
+    hotel = next(c for c in shortlist.candidates if c.vendor == xaf)
+    assert hotel.annual_cost is None
+    assert hotel.notes == [
+        "Rates only in XAF, which the ECB does not quote: cost counted as the worst."
+    ]
+    cost = next(s for s in hotel.scores if s.criterion.key == "cost")
     assert cost.score == pytest.approx(0.0) and cost.shown == "not costed"
-    assert any("compare only rates in EUR" in note for note in shortlist.notes)
+    assert "A vendor whose rates cannot be costed counts at the worst cost." in shortlist.notes
+
+
+def test_a_gbp_workspace_costs_eur_usd_and_inr_rate_cards(gbp_workspace):
+    function = assess(
+        BusinessFunctionFactory(
+            workspace=gbp_workspace, service_line=service_line("payroll"), fte=Decimal("1")
+        )
+    )
+    currencies = {"Euro Co": "EUR", "Dollar Co": "USD", "Rupee Co": "INR"}
+    for name, currency in currencies.items():
+        v = vendor(name, capability=3, rate=None, country="PL")
+        RateCardFactory(vendor=v, currency=currency, rate=Decimal("1000"), delivery_country="PL")
+    shortlist = function_vendor_shortlist(function=function, workspace=gbp_workspace)
+    costs = {c.vendor.legal_name: c for c in shortlist.candidates}
+    for name, currency in currencies.items():
+        rate = exchange_rate(currency, "GBP")
+        assert costs[name].annual_cost == Decimal("1000") * rate.rate * 12
+        assert costs[name].shore.label == "Nearshore"  # Poland, for a British client
+    [note] = [n for n in shortlist.notes if "converted" in n]
+    assert note.count("ECB") == 3
+
+
+def test_a_function_without_volume_says_so_once_not_per_rate_card(workspace, payroll):
+    payroll.monthly_volume = None
+    payroll.save()
+    for index in range(3):
+        v = vendor(f"Per item {index}", capability=3, rate=None, country="IN")
+        for country in ("IN", "PH"):
+            RateCardFactory(
+                vendor=v, unit=RateUnit.TRANSACTION, rate=Decimal("1.5"), delivery_country=country
+            )
+    shortlist = function_vendor_shortlist(function=assess(payroll), workspace=workspace)
+    notes = shortlist.notes + [n for c in shortlist.candidates for n in c.notes]
+    assert [n for n in notes if "monthly volume" in n] == [
+        "This function has no monthly volume, so per-transaction rates are not costed."
+    ]
 
 
 def test_annual_cost_by_unit(payroll):

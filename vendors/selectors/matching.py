@@ -1,14 +1,16 @@
 """Which catalog vendors could take on a business function, best first.
 
-Once a function has a recommendation (BPO, KPO or ITO), the candidates are the vendors that
-offer its service line, or, when it names none, any service line of the recommended option.
-They are ranked by TOPSIS (the scoring engine's) over five criteria:
+Once a function has a recommendation (BPO, KPO or ITO) and names its service line, the
+candidates are the vendors that offer that service line. (Without a service line there is
+no shortlist: payroll vendors and facilities vendors are both "BPO", and ranking them
+against each other, on prices for different work, would mislead; the page asks for the
+service line instead.) They are ranked by TOPSIS (the scoring engine's) over five criteria:
 
 | criterion       | direction | value                                                         |
 | --------------- | --------- | ------------------------------------------------------------- |
 | capability      | benefit   | the offering's capability level, 1–5 (best matching offering)  |
 | annual cost     | cost      | the cheapest current rate card, turned into a year of this    |
-|                 |           | function's work (see `annual_cost`), in the workspace currency |
+|                 |           | function's work (`vendors.pricing`), in the workspace currency |
 | certifications  | benefit   | how many certificate types the vendor holds in force           |
 | delivery shore  | benefit   | onshore 3, nearshore 2, offshore 1 (closer = less risk and     |
 |                 |           | easier communication; the price difference is in the cost)     |
@@ -17,12 +19,13 @@ They are ranked by TOPSIS (the scoring engine's) over five criteria:
 Hard filters, shown with their reason: suspended vendors are left out, and a function whose
 data sensitivity is 4 or 5 needs a vendor holding ISO 27001 or SOC 2 Type II in force.
 
-Cost rules. Only rate cards in the workspace's currency are compared: there is no exchange
-rate in the product, and a converted price would look more exact than it is. A vendor
-whose current rates are all in other currencies, or in a unit this function cannot be
-costed in (an FTE-month rate for a function with no FTE), gets the worst cost among the
-candidates, and the shortlist says why. When no candidate can be costed at all, the cost
-criterion is dropped and the shortlist says so.
+Cost rules. A rate card in another currency is converted into the workspace's at the
+latest ECB reference rate (`outsourcing.currencies`), and the shortlist says which rate and
+date it used. A vendor whose current rates are all in currencies the ECB does not quote, or
+in a unit this function cannot be costed in (a per-transaction rate for a function with no
+monthly volume), gets the worst cost among the candidates. What the function lacks is said
+once for the shortlist, not once per rate card; what a vendor lacks is said beside it. When
+no candidate can be costed at all, the cost criterion is dropped and the shortlist says so.
 
 Degenerate cases: a criterion on which all candidates are equal cannot tell them apart and
 is dropped before TOPSIS (which also keeps the vector normalisation off a zero column);
@@ -38,22 +41,24 @@ from django.db.models import Exists, OuterRef, Prefetch, Q
 
 from assessments.models import SourcingOption
 from assessments.scoring import topsis
+from outsourcing.currencies import ExchangeRate, NotConvertible, exchange_rate
 from outsourcing.models import BusinessFunction, Workspace
 from vendors.geography import Shore, shore_of
 from vendors.models import (
     CertificationKind,
     Offering,
     RateCard,
-    RateUnit,
     ServiceLine,
     Vendor,
     VendorStatus,
 )
-
-# Productive hours in one FTE-year: 52 weeks × 40 h, less holidays, leave and sickness
-# (≈ 45 days). Vendors' hourly cards assume about this; 1,720–1,880 are common figures.
-HOURS_PER_FTE_YEAR = 1800
-MONTHS_PER_YEAR = 12
+from vendors.pricing import (
+    HOURS_PER_FTE_YEAR,
+    NEEDS,
+    RATE_WORDS,
+    UNIT_INDEX,
+    annual_quantities,
+)
 
 # A data sensitivity this high (regulated, confidential or core IP) needs an audited
 # information-security certificate.
@@ -96,6 +101,7 @@ class Candidate:
     capability: int
     annual_cost: Decimal | None
     rate: RateCard | None
+    exchange: ExchangeRate | None
     shore: Shore
     shore_country: str
     certificates: list[str]
@@ -114,7 +120,7 @@ class Exclusion:
 @dataclass
 class Shortlist:
     function: BusinessFunction
-    state: str  # ranked | not_assessed | in_house | no_candidates
+    state: str  # ranked | not_assessed | in_house | no_service_line | no_candidates
     message: str = ""
     option: str = ""
     matched_on: str = ""
@@ -126,22 +132,28 @@ class Shortlist:
     dropped: list[str] = field(default_factory=list)
 
 
-def annual_cost(rate: RateCard, function: BusinessFunction) -> tuple[Decimal | None, str]:
-    """A year of this function's work at `rate`, or None and why it cannot be costed.
+def annual_quantity(function: BusinessFunction) -> dict[str, Decimal | None]:
+    """Units of work in a year of `function` per rate unit (`vendors.pricing`); None where
+    the function lacks the figure the unit needs."""
+    quantities = annual_quantities(
+        np.array([float(function.fte or 0)]),
+        np.array([float(function.monthly_volume or 0)]),
+        HOURS_PER_FTE_YEAR,
+    )[0]
+    return {
+        unit: None if np.isnan(quantities[index]) else Decimal(str(quantities[index]))
+        for unit, index in UNIT_INDEX.items()
+    }
 
-    FTE-month × 12 × FTE; hour × HOURS_PER_FTE_YEAR × FTE; transaction × monthly volume × 12.
-    """
-    if rate.unit == RateUnit.FTE_MONTH:
-        if not function.fte:
-            return None, "the function has no FTE, which an FTE-month rate needs"
-        return rate.rate * MONTHS_PER_YEAR * function.fte, ""
-    if rate.unit == RateUnit.HOUR:
-        if not function.fte:
-            return None, "the function has no FTE, which an hourly rate needs"
-        return rate.rate * HOURS_PER_FTE_YEAR * function.fte, ""
-    if not function.monthly_volume:
-        return None, "the function has no monthly volume, which a per-transaction rate needs"
-    return rate.rate * function.monthly_volume * MONTHS_PER_YEAR, ""
+
+def annual_cost(rate: RateCard, function: BusinessFunction) -> tuple[Decimal | None, str]:
+    """A year of this function's work at `rate` (in the rate's currency), or None and why."""
+    quantity = annual_quantity(function)[rate.unit]
+    if quantity is None:
+        words = RATE_WORDS[rate.unit]
+        article = "a" if words.startswith("per") else "an"
+        return None, f"the function has no {NEEDS[rate.unit]}, which {article} {words} rate needs"
+    return rate.rate * quantity, ""
 
 
 def function_vendor_shortlist(
@@ -165,12 +177,17 @@ def function_vendor_shortlist(
             "shortlist.",
             option=option,
         )
-    if function.service_line_id:
-        lines = [function.service_line]
-        matched_on = f"offering {function.service_line.name}"
-    else:
-        lines = list(ServiceLine.objects.filter(option=option))
-        matched_on = f"offering any {option} service line (the function names none)"
+    if not function.service_line_id:
+        return Shortlist(
+            function,
+            "no_service_line",
+            f"Choose the service line this function would be bought as: vendors offering "
+            f"different {option} services sell different work at prices that cannot be "
+            "compared, so they are not ranked against each other.",
+            option=option,
+        )
+    lines = [function.service_line]
+    matched_on = f"offering {function.service_line.name}"
     shortlist = Shortlist(function, "ranked", option=option, matched_on=matched_on)
     sensitive = assessment.data_sensitivity >= SENSITIVE_FROM
     if sensitive:
@@ -179,12 +196,13 @@ def function_vendor_shortlist(
             "in force is required."
         )
 
+    quantities = annual_quantity(function)
     for vendor in _candidate_vendors(lines, today):
         reasons = _exclusion_reasons(vendor, sensitive=sensitive, today=today)
         if reasons:
             shortlist.excluded.append(Exclusion(vendor, reasons))
         else:
-            shortlist.candidates.append(_candidate(vendor, function, workspace, today))
+            shortlist.candidates.append(_candidate(vendor, quantities, workspace, today))
 
     if not shortlist.candidates:
         shortlist.state = "no_candidates"
@@ -194,8 +212,29 @@ def function_vendor_shortlist(
             else f"No vendor in the catalog is {matched_on}."
         )
         return shortlist
+    shortlist.notes += _costing_notes(shortlist.candidates, quantities, workspace)
     _rank(shortlist, workspace)
     return shortlist
+
+
+def _costing_notes(
+    candidates: list[Candidate], quantities: dict[str, Decimal | None], workspace: Workspace
+) -> list[str]:
+    """What the whole shortlist's costs rest on, each said once: which figures the function
+    lacks for some of the candidates' rates, and which exchange rates were used."""
+    notes = []
+    units = {rate.unit for c in candidates for rate in c.vendor.current_rates}
+    missing = sorted({NEEDS[unit] for unit in units if quantities[unit] is None})
+    if missing:
+        labels = sorted(RATE_WORDS[unit] for unit in units if quantities[unit] is None)
+        notes.append(
+            f"This function has no {' or '.join(missing)}, so {' and '.join(labels)} rates "
+            "are not costed."
+        )
+    exchanges = sorted({str(c.exchange) for c in candidates if c.exchange and c.exchange.rate_date})
+    if exchanges:
+        notes.append(f"Costs converted into {workspace.currency}: {'; '.join(exchanges)}.")
+    return notes
 
 
 def _candidate_vendors(lines: list[ServiceLine], today: date) -> list[Vendor]:
@@ -239,30 +278,31 @@ def _exclusion_reasons(vendor: Vendor, *, sensitive: bool, today: date) -> list[
 
 
 def _candidate(
-    vendor: Vendor, function: BusinessFunction, workspace: Workspace, today: date
+    vendor: Vendor, quantities: dict[str, Decimal | None], workspace: Workspace, today: date
 ) -> Candidate:
     notes = []
-    best_cost, best_rate = None, None
-    other_currencies = set()
+    best_cost, best_rate, best_exchange = None, None, None
+    unconvertible = set()
     for rate in vendor.current_rates:
-        if rate.currency != workspace.currency:
-            other_currencies.add(rate.currency)
+        quantity = quantities[rate.unit]
+        if quantity is None:
+            continue  # the function lacks the figure: said once for the whole shortlist
+        try:
+            exchange = exchange_rate(rate.currency, workspace.currency)
+        except NotConvertible:
+            unconvertible.add(rate.currency)
             continue
-        cost, why = annual_cost(rate, function)
-        if cost is None:
-            notes.append(f"{rate.get_unit_display()} rate not costed: {why}.")
-        elif best_cost is None or cost < best_cost:
-            best_cost, best_rate = cost, rate
+        cost = exchange.apply(rate.rate) * quantity
+        if best_cost is None or cost < best_cost:
+            best_cost, best_rate, best_exchange = cost, rate, exchange
     if best_cost is None:
-        if other_currencies:
+        if unconvertible:
             notes.append(
-                f"Rates only in {', '.join(sorted(other_currencies))}, not "
-                f"{workspace.currency}: cost counted as the worst."
+                f"Rates only in {', '.join(sorted(unconvertible))}, which the ECB does not "
+                "quote: cost counted as the worst."
             )
         elif not vendor.current_rates:
             notes.append("No current rate card for this service: cost counted as the worst.")
-        else:
-            notes.append("Cost counted as the worst.")
 
     if best_rate is not None:
         country = str(best_rate.delivery_country)
@@ -279,6 +319,7 @@ def _candidate(
         capability=max(o.capability_level for o in vendor.matching_offerings),
         annual_cost=best_cost,
         rate=best_rate,
+        exchange=best_exchange,
         shore=shore,
         shore_country=country,
         certificates=certificates,
@@ -301,14 +342,11 @@ def _rank(shortlist: Shortlist, workspace: Workspace) -> None:
     }
     if not known_costs:
         shortlist.notes.append(
-            f"No candidate has a current rate in {workspace.currency} that fits this "
-            "function's FTE or volume, so cost is left out of the ranking."
+            "No candidate has a current rate that can be costed for this function, so cost "
+            "is left out of the ranking."
         )
     elif len(known_costs) < len(candidates):
-        shortlist.notes.append(
-            f"Costs compare only rates in {workspace.currency}; a vendor without one is "
-            "counted at the worst cost."
-        )
+        shortlist.notes.append("A vendor whose rates cannot be costed counts at the worst cost.")
 
     used = [
         criterion
@@ -355,7 +393,10 @@ def _shown(key: str, candidate: Candidate, workspace: Workspace) -> str:
     if key == "cost":
         if candidate.annual_cost is None:
             return "not costed"
-        return f"{workspace.currency} {candidate.annual_cost:,.0f}"
+        shown = f"{workspace.currency} {candidate.annual_cost:,.0f}"
+        if candidate.exchange and candidate.exchange.rate_date:
+            shown += f" (from {candidate.rate.currency})"
+        return shown
     if key == "certifications":
         return ", ".join(candidate.certificates) or "none in force"
     if key == "shore":

@@ -1,0 +1,57 @@
+from rest_framework import serializers
+
+from api.serializers.assessments import RatingsSerializer
+from api.serializers.weights import WeightFractionsSerializer
+from assessments.models import SourcingOption
+from assessments.scoring import FACTORS
+
+MAX_ROWS = 10_000
+
+
+class BulkScoreRequestSerializer(serializers.Serializer):
+    """For documentation: the rows are checked by the engine, cell by cell, in one pass."""
+
+    rows = RatingsSerializer(
+        many=True, max_length=MAX_ROWS, help_text=f"Up to {MAX_ROWS:,} sets of ratings."
+    )
+    weights = WeightFractionsSerializer(
+        required=False,
+        help_text="Criteria weights (normalised to sum 1); default: the product defaults, or "
+        "the workspace's when `workspace` is given.",
+    )
+    workspace = serializers.SlugField(
+        required=False, help_text="Score with the weights of this workspace of yours."
+    )
+    explain = serializers.BooleanField(
+        default=False, help_text="Add each row's explanation in words (slower)."
+    )
+
+
+class BulkScoreRowSerializer(serializers.Serializer):
+    """One row of the engine's `score_batch` table."""
+
+    score_bpo = serializers.FloatField(help_text="0–100")
+    score_kpo = serializers.FloatField(help_text="0–100")
+    score_ito = serializers.FloatField(help_text="0–100")
+    score_in_house = serializers.FloatField(help_text="0–100")
+    recommendation = serializers.ChoiceField(choices=SourcingOption.choices)
+    runner_up = serializers.ChoiceField(choices=SourcingOption.choices)
+    margin = serializers.FloatField(help_text="Points between the winner and the runner-up.")
+    close_call = serializers.BooleanField()
+    model_version = serializers.CharField()
+    explanation = serializers.CharField(required=False, help_text="Only with `explain`.")
+
+    def get_fields(self):
+        fields = super().get_fields()
+        for factor in FACTORS:
+            for side, whose in (("winner", "the winner's"), ("runner_up", "the runner-up's")):
+                fields[f"contrib_{side}__{factor}"] = serializers.FloatField(
+                    help_text=f"Points {factor} adds to {whose} score (50 + all = score)."
+                )
+        return fields
+
+
+class BulkScoreResponseSerializer(serializers.Serializer):
+    weights = WeightFractionsSerializer(help_text="The weights used, summing to 1.")
+    model_version = serializers.CharField()
+    results = BulkScoreRowSerializer(many=True, help_text="One result per row, in row order.")
