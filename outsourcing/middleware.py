@@ -14,6 +14,7 @@ class PrivatePagesMiddleware:
     def __call__(self, request):
         response = self.get_response(request)
         user = getattr(request, "user", None)
-        if user is not None and user.is_authenticated:
+        already_unstored = "no-store" in response.get("Cache-Control", "")
+        if user is not None and user.is_authenticated and not already_unstored:
             patch_cache_control(response, private=True, no_store=True)
         return response

@@ -143,7 +143,9 @@ class ExclusionSerializer(serializers.Serializer):
 
 
 class ShortlistSerializer(serializers.Serializer):
-    state = serializers.ChoiceField(choices=["ranked", "not_assessed", "in_house", "no_candidates"])
+    state = serializers.ChoiceField(
+        choices=["ranked", "not_assessed", "in_house", "no_service_line", "no_candidates"]
+    )
     message = serializers.CharField()
     option = serializers.CharField(help_text="The recommendation the shortlist follows.")
     matched_on = serializers.CharField()
