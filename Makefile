@@ -52,11 +52,12 @@ test: $(DEV_STAMP)
 bench: $(DEV_STAMP)
 	@for script in bench/bench_*.py; do echo "== $$script"; $(BIN)/python $$script || exit 1; done
 
-## make worker: a Celery worker with the beat scheduler inside it (needs REDIS_URL)
+## make worker: a Celery worker (needs REDIS_URL); run as many as you like
 worker: $(RUN_STAMP)
-	$(BIN)/celery -A outsourcing worker --beat --loglevel INFO
+	$(BIN)/celery -A outsourcing worker --loglevel INFO
 
-## make beat: the beat scheduler alone, for sites running several plain workers (run one)
+## make beat: the scheduler (CELERY_BEAT_SCHEDULE: job sweep, file clean-up, contract
+## reminders); run exactly one, beside the workers
 beat: $(RUN_STAMP)
 	$(BIN)/celery -A outsourcing beat --loglevel INFO
 

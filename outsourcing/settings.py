@@ -138,7 +138,16 @@ STORAGES = {
     },
 }
 
-EMAIL_BACKEND = env.str("EMAIL_BACKEND", default="django.core.mail.backends.console.EmailBackend")
+# Mail: printed to the console unless EMAIL_URL names a server, e.g.
+# smtp+tls://user:password@smtp.example.com:587 (django-environ's email URL syntax).
+if env.str("EMAIL_URL", default=""):
+    vars().update(env.email_url("EMAIL_URL"))
+else:
+    EMAIL_BACKEND = env.str(
+        "EMAIL_BACKEND", default="django.core.mail.backends.console.EmailBackend"
+    )
+# Links in e-mails (contract reminders) point here.
+SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000")
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="Sourcewise <noreply@localhost>")
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
@@ -191,13 +200,21 @@ JOB_QUEUE_TIMEOUT_SECONDS = env.int("JOB_QUEUE_TIMEOUT_SECONDS", default=3600)
 # the daily clean-up (manage.py cleanup_files, or the beat task).
 FILES_KEEP_DAYS = env.int("FILES_KEEP_DAYS", default=30)
 
-# Celery beat (make worker runs it inside the worker; make beat runs it alone). Other apps
-# add their periodic tasks here.
+# Task modules outside an app's tasks.py, which autodiscovery would not find.
+CELERY_IMPORTS = ["vendors.contracts.tasks"]
+# Celery beat (make worker runs it inside the worker; make beat runs it alone), in
+# CELERY_TIMEZONE = TIME_ZONE: the job sweep, the file clean-up, and the daily
+# notice-deadline reminders.
+CELERY_TIMEZONE = TIME_ZONE
 CELERY_BEAT_SCHEDULE = {
     "jobs-sweep": {"task": "outsourcing.tasks.jobs_sweep", "schedule": float(JOB_SWEEP_SECONDS)},
     "files-cleanup": {
         "task": "outsourcing.tasks.files_cleanup",
         "schedule": crontab(hour=3, minute=15),
+    },
+    "send-contract-reminders": {
+        "task": "vendors.contracts.send_contract_reminders",
+        "schedule": crontab(hour=7, minute=0),
     },
 }
 CELERY_BEAT_SCHEDULE_FILENAME = env.str(

@@ -20,13 +20,21 @@ class VendorsConfig(AppConfig):
 
     def ready(self) -> None:
         # Plug into the core (outsourcing.jobkinds, outsourcing.hooks): it imports no app.
-        from outsourcing.hooks import demo_register, landing_register
+        from outsourcing.hooks import demo_register, function_page_register, landing_register
         from outsourcing.jobkinds import job_kind_register
         from outsourcing.models import Job
         from vendors import demo, tasks
+        from vendors.contracts import demo as contracts_demo
+        from vendors.contracts.selectors import function_contracts
 
         job_kind_register(
             Job.Kind.IMPORT_CATALOG, task=tasks.import_catalog, page_url=catalog_job_url
         )
         landing_register(self.name, curator_landing)
         demo_register(self.name, demo.demo_step)
+        # After the catalog's step: the demo contracts name catalog vendors.
+        demo_register(f"{self.name}.contracts", contracts_demo.demo_step)
+        function_page_register(
+            f"{self.name}.contracts",
+            lambda function: {"function_contracts": list(function_contracts(function=function))},
+        )

@@ -342,3 +342,8 @@ class CatalogUpload(models.Model):
 
     def __str__(self) -> str:
         return f"Catalog upload {self.filenames} ({self.created_at:%Y-%m-%d %H:%M})"
+
+
+# Contracts and SLAs live in their own sub-package; importing it here registers their
+# models with this app (app_label "vendors") without crowding this module.
+from vendors.contracts import models as contract_models  # noqa: E402, F401

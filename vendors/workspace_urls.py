@@ -1,7 +1,8 @@
 """The vendors app's pages inside a workspace (mounted under /w/<slug>/ by the root URL
-conf): a function's ranked vendor shortlist. The shared catalog itself is vendors/urls.py."""
+conf): a function's ranked vendor shortlist, and the workspace's contracts (namespace
+"contracts"). The shared catalog itself is vendors/urls.py."""
 
-from django.urls import path
+from django.urls import include, path
 
 from vendors.views.shortlist import function_vendor_shortlist_view
 
@@ -11,4 +12,5 @@ urlpatterns = [
         function_vendor_shortlist_view,
         name="function_vendor_shortlist",
     ),
+    path("", include("vendors.contracts.urls")),
 ]

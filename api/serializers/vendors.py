@@ -14,6 +14,7 @@ from vendors.models import (
     Vendor,
     VendorStatus,
 )
+from vendors.selectors.matching import SHORTLIST_STATES
 
 # ISO 3166 alpha-2 codes and names, as the catalog's country fields take them.
 COUNTRY_CHOICES = list(countries)
@@ -143,9 +144,7 @@ class ExclusionSerializer(serializers.Serializer):
 
 
 class ShortlistSerializer(serializers.Serializer):
-    state = serializers.ChoiceField(
-        choices=["ranked", "not_assessed", "in_house", "no_service_line", "no_candidates"]
-    )
+    state = serializers.ChoiceField(choices=SHORTLIST_STATES)
     message = serializers.CharField()
     option = serializers.CharField(help_text="The recommendation the shortlist follows.")
     matched_on = serializers.CharField()

@@ -7,6 +7,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from outsourcing.models import Job, Membership
 from tests.factories import BusinessFunctionFactory, JobFactory
+from tests.vendors.contracts.factories import ContractFactory, ServiceLevelFactory
 
 
 def _workspace_url_names(patterns=None, prefix="", namespace="") -> list[tuple[str, tuple]]:
@@ -28,7 +29,10 @@ OBJECT_URLS = [(name, kwargs) for name, kwargs in WORKSPACE_URLS if "pk" in kwar
 
 def _objects_of(workspace, owner):
     """One object of each kind a workspace URL can point at."""
+    contract = ContractFactory(workspace=workspace)
     return {
+        "contract": contract,
+        "sla": ServiceLevelFactory(contract=contract),
         "function": BusinessFunctionFactory(workspace=workspace),
         "member": Membership.objects.get(workspace=workspace, user=owner),
         "job": JobFactory(workspace=workspace),
@@ -39,7 +43,14 @@ def _objects_of(workspace, owner):
 
 
 # Which object a URL's <pk> names, by URL name prefix.
-PK_KIND = {"function": "function", "member": "member", "job": "job", "import": "import"}
+PK_KIND = {
+    "function": "function",
+    "member": "member",
+    "job": "job",
+    "import": "import",
+    "contract": "contract",
+    "sla": "sla",
+}
 
 
 def _url_for(name, kwargs, slug, objects):

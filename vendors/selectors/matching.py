@@ -117,10 +117,14 @@ class Exclusion:
     reasons: list[str]
 
 
+#: What a shortlist can say: ranked vendors, or why there are none to rank.
+SHORTLIST_STATES = ("ranked", "not_assessed", "in_house", "no_service_line", "no_candidates")
+
+
 @dataclass
 class Shortlist:
     function: BusinessFunction
-    state: str  # ranked | not_assessed | in_house | no_service_line | no_candidates
+    state: str  # one of SHORTLIST_STATES
     message: str = ""
     option: str = ""
     matched_on: str = ""
