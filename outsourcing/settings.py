@@ -181,9 +181,6 @@ CELERY_BROKER_TRANSPORT_OPTIONS = {
     "socket_connect_timeout": BROKER_CONNECT_TIMEOUT,
     "socket_timeout": 10,
 }
-# Pages read a job's row, never Celery's result: storing results would also make every
-# send wait on the result store, which retries for 20 seconds when Redis is down.
-CELERY_TASK_IGNORE_RESULT = True
 
 # Jobs that always end (outsourcing/services/jobs.py). A worker renews its lease on a
 # running job every quarter of JOB_LEASE_SECONDS; the sweep, every JOB_SWEEP_SECONDS,

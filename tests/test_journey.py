@@ -6,6 +6,7 @@ import os
 import pytest
 
 from outsourcing.models import Role
+from tests.conftest import browser_type_launch_args  # noqa: F401  (other browser modules import it from here)
 from tests.factories import PASSWORD, MembershipFactory, UserFactory, WorkspaceFactory
 
 # Playwright's sync API runs an event loop in this thread; the ORM calls here are the

@@ -158,8 +158,10 @@ def job_send(*, job_id: int) -> bool:
         return False
     try:
         # retry=False: one short attempt, so a request never waits through Celery's
-        # publish retries (about 19 seconds with a dead Redis).
-        task.apply_async(args=[job_id], retry=False)
+        # publish retries (about 19 seconds with a dead Redis). ignore_result: pages read
+        # the job's row, and a stored result would make the send wait on the result store
+        # too, which retries for 20 seconds of its own.
+        task.apply_async(args=[job_id], retry=False, ignore_result=True)
     except BrokerUnreachable:
         logger.warning("Broker unreachable; job %s stays queued until the sweep.", job_id)
         Job.objects.filter(id=job_id, status=Job.Status.QUEUED).update(message=BROKER_DOWN)
