@@ -14,6 +14,8 @@ class AssessmentsConfig(AppConfig):
         from outsourcing.models import Job
 
         job_kind_register(Job.Kind.RESCORE, task=tasks.rescore_workspace)
+        job_kind_register(Job.Kind.EXPORT_FUNCTIONS, task=tasks.export_functions)
+        job_kind_register(Job.Kind.IMPORT_FUNCTIONS, task=tasks.import_functions)
         function_page_register(
             self.name, lambda function: {"result": function_result(function=function)}
         )

@@ -8,9 +8,12 @@ from outsourcing.charts import OPTION_COLOURS, OPTION_NAMES, figure_payload
 
 
 def option_scores_chart(assessment: Assessment) -> dict:
-    """Horizontal bars of the four option scores, the recommendation highlighted."""
+    """Horizontal bars of the four option scores, the recommendation highlighted (with no
+    clear call, the options level at the top)."""
     options = list(scoring.OPTIONS)[::-1]
     scores = [assessment.scores[o] for o in options]
+    top = assessment.scores[assessment.leader]
+    highlighted = {o for o in options if top - assessment.scores[o] < scoring.NO_CLEAR_CALL_MARGIN}
     figure = go.Figure(
         go.Bar(
             x=scores,
@@ -18,7 +21,7 @@ def option_scores_chart(assessment: Assessment) -> dict:
             orientation="h",
             marker={
                 "color": [OPTION_COLOURS[o] for o in options],
-                "opacity": [1 if o == assessment.recommendation else 0.45 for o in options],
+                "opacity": [1 if o in highlighted else 0.45 for o in options],
             },
             text=[f"{s:.0f}" for s in scores],
             textposition="outside",
@@ -34,18 +37,20 @@ def option_scores_chart(assessment: Assessment) -> dict:
 
 
 def contributions_chart(assessment: Assessment) -> dict:
-    """Per factor, the points it added to (or took from) the winner and the runner-up."""
+    """Per factor, the points it added to (or took from) the leader and the runner-up."""
     labels = [scoring.FACTOR_INFO[f].label for f in FACTOR_FIELDS][::-1]
+    leader = assessment.leader
+    role = "recommended" if assessment.is_clear_call else "level, no clear call"
     winner = assessment.contributions["winner"]
     runner_up = assessment.contributions["runner_up"]
     figure = go.Figure(
         [
             go.Bar(
-                name=f"{OPTION_NAMES[assessment.recommendation]} (recommended)",
+                name=f"{OPTION_NAMES[leader]} ({role})",
                 y=labels,
                 x=[winner[f] for f in FACTOR_FIELDS][::-1],
                 orientation="h",
-                marker_color=OPTION_COLOURS[assessment.recommendation],
+                marker_color=OPTION_COLOURS[leader],
                 hovertemplate="%{y}: %{x:+.1f} points<extra></extra>",
             ),
             go.Bar(

@@ -80,6 +80,18 @@ def latest_assessments(*, workspace: Workspace) -> QuerySet[Assessment]:
     )
 
 
+def workspaces_scored_by_older_models() -> QuerySet[Workspace]:
+    """Workspaces with a current assessment scored by another model than today's.
+
+    Not scoped to one workspace on purpose: it serves the model-upgrade command, which an
+    operator runs for the whole installation.
+    """
+    outdated = BusinessFunction.objects.filter(latest_assessment__isnull=False).exclude(
+        latest_assessment__model_version=scoring.MODEL_VERSION
+    )
+    return Workspace.objects.filter(pk__in=outdated.values("workspace")).order_by("slug")
+
+
 @dataclass(frozen=True)
 class WeightInterval:
     criterion: str

@@ -13,7 +13,11 @@ from django.utils import timezone
 from assessments import scoring
 from assessments.judgements import ahp_evaluate, pairs_to_revisit
 from assessments.models import FACTOR_FIELDS, Assessment, CriteriaWeights
-from assessments.selectors import latest_assessments, workspace_weights
+from assessments.selectors import (
+    latest_assessments,
+    workspace_weights,
+    workspaces_scored_by_older_models,
+)
 from outsourcing.models import BusinessFunction, Job, User, Workspace
 from outsourcing.services.jobs import JobOutput, ProgressFn, job_start
 
@@ -26,6 +30,7 @@ RESULT_FIELDS = (
     "runner_up",
     "margin",
     "close_call",
+    "flips",
     "explanation",
     "contributions",
     "weights",
@@ -35,8 +40,16 @@ RESULT_FIELDS = (
 
 
 def weights_as_dict(weights: Mapping[str, float]) -> dict[str, float]:
-    """The weights as the engine uses them (checked, summing to 1), by criterion."""
-    return dict(zip(scoring.CRITERIA, map(float, scoring.normalise_weights(weights)), strict=True))
+    """The weights as the engine uses them (checked, summing to 1), by criterion.
+
+    The engine's refusal (a missing, negative, non-finite or yes/no weight, or a sum too large
+    to add up) becomes a ValidationError listing each problem, for a form or the API to show.
+    """
+    try:
+        normalised = scoring.normalise_weights(weights)
+    except scoring.InvalidWeights as error:
+        raise ValidationError(list(error.problems), code="invalid_weights") from error
+    return dict(zip(scoring.CRITERIA, map(float, normalised), strict=True))
 
 
 def score_ratings(ratings: Sequence[Mapping[str, int]], weights: Mapping[str, float]) -> list[dict]:
@@ -59,10 +72,14 @@ def score_ratings(ratings: Sequence[Mapping[str, int]], weights: Mapping[str, fl
                 "score_kpo": round(float(row["score_kpo"]), 2),
                 "score_ito": round(float(row["score_ito"]), 2),
                 "score_in_house": round(float(row["score_in_house"]), 2),
-                "recommendation": row["recommendation"],
-                "runner_up": row["runner_up"],
+                "recommendation": str(row["recommendation"]),
+                "runner_up": str(row["runner_up"]),
                 "margin": round(float(row["margin"]), 2),
                 "close_call": bool(row["close_call"]),
+                "flips": [
+                    {"factor": flip.factor, "step": flip.step, "outcome": flip.outcome}
+                    for flip in scoring.flips_of(row)
+                ],
                 "explanation": scoring.explain(row),
                 "contributions": {
                     "winner": {
@@ -73,7 +90,7 @@ def score_ratings(ratings: Sequence[Mapping[str, int]], weights: Mapping[str, fl
                     },
                 },
                 "weights": used_weights,
-                "model_version": row["model_version"],
+                "model_version": str(row["model_version"]),
                 "scored_at": now,
             }
         )
@@ -150,14 +167,7 @@ def assessments_create_bulk(
     )
     for function, assessment in zip(functions, assessments, strict=True):
         function.latest_assessment = assessment
-    # One UPDATE per chunk lets the database point each function at its newest assessment;
-    # bulk_update would send a CASE with a branch per function.
-    newest = Assessment.objects.filter(function=OuterRef("pk")).order_by("-assessed_at", "-pk")
-    ids = [function.pk for function in functions]
-    for start in range(0, len(ids), 5000):
-        BusinessFunction.objects.filter(pk__in=ids[start : start + 5000]).update(
-            latest_assessment=Subquery(newest.values("pk")[:1])
-        )
+    _functions_point_at_newest([function.pk for function in functions])
     return assessments
 
 
@@ -166,9 +176,11 @@ def workspace_rescore(
 ) -> int:
     """Re-score every current assessment of the workspace with its current weights.
 
-    The ratings stay; the scores, recommendation and explanation follow the weights.
-    All or nothing, under the workspace's scoring lock (so run again from the start if
-    its worker is lost). Returns how many assessments were re-scored.
+    The ratings stay; the scores, recommendation and explanation follow the weights. An
+    assessment scored by an older model (another `model_version`) is not overwritten: it
+    stays in the history and a copy with the new scores becomes current (see
+    `_assessments_supersede`). All or nothing, under the workspace's scoring lock (so run
+    again from the start if its worker is lost). Returns how many assessments were re-scored.
     """
     report = report_progress or (lambda progress, message="": None)
     report(5, "Waiting for other changes to this workspace’s scores to finish")
@@ -180,18 +192,79 @@ def workspace_rescore(
         results = score_ratings(
             [a.ratings for a in assessments], workspace_weights(workspace=workspace)
         )
+        current, outdated = [], []
         for assessment, result in zip(assessments, results, strict=True):
+            if assessment.model_version != scoring.MODEL_VERSION:
+                outdated.append((assessment, result))
+                continue
             for field, value in result.items():
                 setattr(assessment, field, value)
+            current.append(assessment)
         report(70, "Saving")
-        Assessment.objects.bulk_update(assessments, RESULT_FIELDS, batch_size=250)
+        Assessment.objects.bulk_update(current, RESULT_FIELDS, batch_size=250)
+        _assessments_supersede(outdated)
     return len(assessments)
 
 
+def _assessments_supersede(pairs: Sequence[tuple[Assessment, dict]]) -> None:
+    """Keep each old-model assessment as history; a copy with the new results becomes current.
+
+    The copy has the same ratings, assessor, date and notes (nobody re-rated anything), and
+    `rescored_from` names the assessment it replaces. Call inside a transaction.
+    """
+    if not pairs:
+        return
+    copies = Assessment.objects.bulk_create(
+        [
+            Assessment(
+                function_id=old.function_id,
+                assessor_id=old.assessor_id,
+                assessed_at=old.assessed_at,
+                notes=old.notes,
+                rescored_from=old,
+                **old.ratings,
+                **result,
+            )
+            for old, result in pairs
+        ],
+        batch_size=1000,
+    )
+    _functions_point_at_newest([copy.function_id for copy in copies])
+
+
+def _functions_point_at_newest(function_ids: Sequence[int]) -> None:
+    """Point each function at its newest assessment (by date, then id)."""
+    # One UPDATE per chunk lets the database point each function at its newest assessment;
+    # bulk_update would send a CASE with a branch per function.
+    newest = Assessment.objects.filter(function=OuterRef("pk")).order_by("-assessed_at", "-pk")
+    for start in range(0, len(function_ids), 5000):
+        BusinessFunction.objects.filter(pk__in=function_ids[start : start + 5000]).update(
+            latest_assessment=Subquery(newest.values("pk")[:1])
+        )
+
+
 def workspace_rescore_work(job: Job, report_progress: ProgressFn) -> JobOutput:
-    """The re-scoring job queued by a weight change."""
+    """The re-scoring job queued by a weight change or a model upgrade."""
     count = workspace_rescore(workspace=job.workspace, report_progress=report_progress)
+    if job.params.get("reason") == "model_upgrade":
+        return JobOutput(message=f"{count:,} assessments re-scored with {scoring.MODEL_VERSION}.")
     return JobOutput(message=f"{count:,} assessments re-scored with the new weights.")
+
+
+def model_upgrade_rescore_start(*, requested_by: User | None = None) -> list[Job]:
+    """Queue a re-scoring job for every workspace whose current scores come from an older
+    model, so every call follows MODEL_VERSION; the old scores stay in each function's
+    history (see `workspace_rescore`). Returns the jobs, one per workspace."""
+    with transaction.atomic():
+        return [
+            job_start(
+                workspace=workspace,
+                kind=Job.Kind.RESCORE,
+                requested_by=requested_by,
+                params={"reason": "model_upgrade", "model_version": scoring.MODEL_VERSION},
+            )
+            for workspace in workspaces_scored_by_older_models()
+        ]
 
 
 @dataclass(frozen=True)

@@ -28,12 +28,14 @@ from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
 
+from assessments.inventory.columns import INPUT_COLUMNS  # noqa: E402
+from assessments.inventory.importer import inventory_plan  # noqa: E402
+from assessments.inventory.services import inventory_import  # noqa: E402
 from assessments.models import FACTOR_FIELDS  # noqa: E402
-from outsourcing.inventory.columns import INPUT_COLUMNS  # noqa: E402
-from outsourcing.inventory.importer import inventory_plan  # noqa: E402
+from outsourcing.imports.limits import Limits  # noqa: E402
+from outsourcing.imports.reader import read_table  # noqa: E402
+from outsourcing.imports.writer import write_csv  # noqa: E402
 from outsourcing.models import Membership, Role, User, Workspace  # noqa: E402
-from outsourcing.services.inventory import inventory_import  # noqa: E402
-from outsourcing.tabular import read_table, write_csv  # noqa: E402
 
 ROWS = 10_000
 
@@ -76,7 +78,7 @@ def main() -> None:
     results: list[tuple[str, float]] = []
     table = _timed(
         f"read CSV ({len(data) / 1e6:.1f} MB)",
-        lambda: read_table(data, filename="x.csv", max_bytes=10**9, max_rows=10**6),
+        lambda: read_table(data, filename="x.csv", limits=Limits(max_bytes=10**9, max_rows=10**6)),
         results,
     )
     plan = _timed(

@@ -10,8 +10,15 @@ OPTION_COLOURS = {
     "KPO": "#7b4fb0",
     "ITO": "#1f8a70",
     "IN_HOUSE": "#b5651d",
+    "NO_CALL": "#868e96",
 }
-OPTION_NAMES = {"BPO": "BPO", "KPO": "KPO", "ITO": "ITO", "IN_HOUSE": "In-house"}
+OPTION_NAMES = {
+    "BPO": "BPO",
+    "KPO": "KPO",
+    "ITO": "ITO",
+    "IN_HOUSE": "In-house",
+    "NO_CALL": "No clear call",
+}
 
 
 def figure_payload(figure: go.Figure) -> dict:

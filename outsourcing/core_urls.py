@@ -5,18 +5,12 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
 from outsourcing.forms import SignInForm
-from outsourcing.views import functions, health, inventory, jobs, members, workspaces
+from outsourcing.views import functions, health, jobs, members, workspaces
 
 workspace_patterns = [
     path("", workspaces.dashboard, name="dashboard"),
     path("functions/", functions.function_list, name="function_list"),
     path("functions/new/", functions.function_create_view, name="function_create"),
-    path("functions/export/", inventory.functions_export, name="functions_export"),
-    path("functions/import/", inventory.function_import, name="function_import"),
-    path("functions/import/template/", inventory.import_template, name="import_template"),
-    path("functions/import/<int:pk>/", inventory.import_preview, name="import_preview"),
-    path("functions/import/<int:pk>/confirm/", inventory.import_confirm, name="import_confirm"),
-    path("functions/import/<int:pk>/cancel/", inventory.import_cancel, name="import_cancel"),
     path("functions/<int:pk>/", functions.function_detail, name="function_detail"),
     path("functions/<int:pk>/edit/", functions.function_edit, name="function_edit"),
     path("functions/<int:pk>/archive/", functions.function_archive, name="function_archive"),

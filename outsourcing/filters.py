@@ -2,7 +2,7 @@ import django_filters
 from django import forms
 from django.db.models import F, Q
 
-from outsourcing.models import BusinessFunction, Department, SourcingOption
+from outsourcing.models import BusinessFunction, Department, Recommendation
 
 NOT_ASSESSED = "NONE"
 
@@ -27,7 +27,7 @@ class BusinessFunctionFilter(django_filters.FilterSet):
     )
     recommendation = django_filters.ChoiceFilter(
         method="filter_recommendation",
-        choices=[*SourcingOption.choices, (NOT_ASSESSED, "Not assessed")],
+        choices=[*Recommendation.choices, (NOT_ASSESSED, "Not assessed")],
         empty_label="Any",
     )
     close_call = django_filters.BooleanFilter(

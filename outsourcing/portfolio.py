@@ -11,7 +11,7 @@ from django.db.models import Count, F, Sum
 from django.db.models.functions import Coalesce, Greatest
 from django.urls import reverse
 
-from assessments.models import SourcingOption
+from assessments.models import Recommendation
 from outsourcing.charts import OPTION_COLOURS, OPTION_NAMES, figure_payload
 from outsourcing.models import BusinessFunction, Workspace
 
@@ -61,7 +61,9 @@ def portfolio_summary(*, workspace: Workspace) -> PortfolioSummary:
             count=by_option.get(option.value, {}).get("count", 0),
             annual_cost=by_option.get(option.value, {}).get("cost", Decimal(0)),
         )
-        for option in SourcingOption
+        for option in Recommendation
+        # No clear call gets a card only when there is one: it is not an option to aim for.
+        if option != Recommendation.NO_CALL or option.value in by_option
     ]
     unassessed_count = by_option.get(None, {}).get("count", 0)
     function_count = sum(t.count for t in totals) + unassessed_count
@@ -123,7 +125,7 @@ def _jitter(pk: int) -> float:
 def _bubble_chart(workspace: Workspace, points: list[dict]) -> dict:
     largest = max((float(p["annual_cost"] or 0) for p in points), default=0) or 1
     figure = go.Figure()
-    for option in SourcingOption:
+    for option in Recommendation:
         rows = [p for p in points if p["option"] == option.value]
         if not rows:
             continue
@@ -179,7 +181,7 @@ def _bubble_chart(workspace: Workspace, points: list[dict]) -> dict:
 def _department_chart(workspace: Workspace, rows: list[dict]) -> dict:
     departments = sorted({row["department_name"] or "No department" for row in rows})
     figure = go.Figure()
-    for option in [*SourcingOption, None]:
+    for option in [*Recommendation, None]:
         key = option.value if option else None
         costs = dict.fromkeys(departments, 0.0)
         for row in rows:

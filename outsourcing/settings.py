@@ -307,6 +307,7 @@ SPECTACULAR_SETTINGS = {
     "COMPONENT_SPLIT_REQUEST": True,
     "ENUM_NAME_OVERRIDES": {
         "SourcingOptionEnum": "assessments.models.SourcingOption",
+        "RecommendationEnum": "outsourcing.models.Recommendation",
         "JobStatusEnum": "outsourcing.models.Job.Status",
         "VendorStatusEnum": "vendors.models.VendorStatus",
         "SaatyJudgementEnum": "api.serializers.weights.SAATY_VALUES",

@@ -15,6 +15,7 @@ urlpatterns = [
     path("api/v1/", include("api.urls")),
     path("admin/", admin.site.urls),
     path("", include("outsourcing.core_urls")),
+    path(WORKSPACE, include("assessments.inventory.urls")),
     path(WORKSPACE, include("assessments.urls")),
     path(WORKSPACE, include("vendors.workspace_urls")),
     path(WORKSPACE, include("businesscase.urls")),

@@ -1,13 +1,11 @@
 """The shared vendor catalog: service lines, vendors and what they offer, where and at
 what price. Every workspace reads the same catalog; only catalog curators change it."""
 
-import uuid
 from datetime import date, timedelta
 from decimal import Decimal
 from functools import cache
 from zoneinfo import available_timezones
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -322,26 +320,6 @@ class RateCard(models.Model):
     def is_current(self, today: date | None = None) -> bool:
         today = today or date.today()
         return self.valid_from <= today and (self.valid_to is None or self.valid_to >= today)
-
-
-class CatalogUpload(models.Model):
-    """An uploaded catalog file kept between the dry-run preview and the curator's go-ahead.
-
-    Nothing reaches the catalog until the curator confirms; confirming re-reads and
-    re-validates these bytes, so the catalog cannot drift from what the preview showed
-    without the commit noticing. Rows older than a day are swept by the next upload.
-    """
-
-    token = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
-    uploaded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
-    )
-    filenames = models.CharField(max_length=500)
-    bundle = models.BinaryField(help_text="The uploaded files, zipped.")
-    created_at = models.DateTimeField(auto_now_add=True)
-
-    def __str__(self) -> str:
-        return f"Catalog upload {self.filenames} ({self.created_at:%Y-%m-%d %H:%M})"
 
 
 # Contracts and SLAs live in their own sub-package; importing it here registers their

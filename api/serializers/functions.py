@@ -16,6 +16,7 @@ class AssessmentSummarySerializer(serializers.ModelSerializer):
             "runner_up",
             "margin",
             "close_call",
+            "flips",
             "assessed_at",
             "model_version",
         ]

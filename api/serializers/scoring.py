@@ -2,10 +2,13 @@ from rest_framework import serializers
 
 from api.serializers.assessments import RatingsSerializer
 from api.serializers.weights import WeightFractionsSerializer
-from assessments.models import SourcingOption
+from assessments.models import Recommendation, SourcingOption
 from assessments.scoring import FACTORS
+from assessments.scoring.columns import FLIP_COLUMNS
 
 MAX_ROWS = 10_000
+#: What a flip__ column may hold: the outcome the step would give, or "" when it changes nothing.
+FLIP_OUTCOMES = [*Recommendation.choices, ("", "No change")]
 
 
 class BulkScoreRequestSerializer(serializers.Serializer):
@@ -34,10 +37,19 @@ class BulkScoreRowSerializer(serializers.Serializer):
     score_kpo = serializers.FloatField(help_text="0–100")
     score_ito = serializers.FloatField(help_text="0–100")
     score_in_house = serializers.FloatField(help_text="0–100")
-    recommendation = serializers.ChoiceField(choices=SourcingOption.choices)
+    recommendation = serializers.ChoiceField(
+        choices=Recommendation.choices,
+        help_text="An option, or NO_CALL (no clear call) when the two best are under 1 point "
+        "apart.",
+    )
+    leader = serializers.ChoiceField(
+        choices=SourcingOption.choices, help_text="The best-scoring option."
+    )
     runner_up = serializers.ChoiceField(choices=SourcingOption.choices)
-    margin = serializers.FloatField(help_text="Points between the winner and the runner-up.")
-    close_call = serializers.BooleanField()
+    margin = serializers.FloatField(help_text="Points between the leader and the runner-up.")
+    close_call = serializers.BooleanField(
+        help_text="A clear call that one single-step rating change (a flip__ column) overturns."
+    )
     model_version = serializers.CharField()
     explanation = serializers.CharField(required=False, help_text="Only with `explain`.")
 
@@ -48,6 +60,13 @@ class BulkScoreRowSerializer(serializers.Serializer):
                 fields[f"contrib_{side}__{factor}"] = serializers.FloatField(
                     help_text=f"Points {factor} adds to {whose} score (50 + all = score)."
                 )
+        for column in FLIP_COLUMNS:
+            fields[column] = serializers.ChoiceField(
+                choices=FLIP_OUTCOMES,
+                allow_blank=True,
+                help_text="What the result would become with that factor one step up (or "
+                "down); empty when it would not change.",
+            )
         return fields
 
 

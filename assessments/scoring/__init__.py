@@ -7,15 +7,22 @@ Questionnaire metadata (one source of truth for the form and the explanations)
     FACTORS, CRITERIA, OPTIONS, FACTOR_INFO, CRITERION_INFO, OPTION_LABELS,
     FactorInfo, CriterionInfo.
 
-Model (see ``model.py`` for the coefficient table and why each number is what it is)
-    DEFAULT_WEIGHTS, MODEL_VERSION (store it with every score), CLOSE_CALL_MARGIN, BASELINE.
+Model (see ``model.py`` for the two stages, the table and why each number is what it is)
+    DEFAULT_WEIGHTS, MODEL_VERSION (store it with every score), NO_CLEAR_CALL_MARGIN,
+    BASELINE, NO_CALL / NO_CALL_LABEL (the "no clear call" outcome), stage_arrows() (the
+    two stages' direction tables, for the methodology page).
 
 Scoring
     score_batch(ratings, weights=None) -> DataFrame: scores 0..100 per option,
-        recommendation, runner_up, margin, close_call, model_version and each factor's
-        contribution to the winner and runner-up (BASELINE + contributions = score).
-    score_one(ratings, weights=None) -> ScoredFunction: the batch of one, plus explanation.
-    explain(row_or_scored) -> str: "Recommended BPO (score 76, 11 points ahead of ITO): ..."
+        recommendation (an option or NO_CALL), leader, runner_up, margin, close_call,
+        model_version, each factor's contribution to the leader and runner-up (BASELINE +
+        contributions = score) and, per single-step rating change, the outcome it would give
+        if it changes the result (``flip__<factor>__up`` / ``__down``).
+    score_one(ratings, weights=None) -> ScoredFunction: the batch of one, plus explanation
+        and its flips (``Flip``: factor, step, outcome, text).
+    flips_of(row) -> tuple[Flip, ...]: a score_batch row's flipping changes.
+    explain(row_or_scored) -> str: "Recommended BPO (score 76, 13 points ahead of ITO): ..."
+    The close-call rule is in ``flips.py``: a clear call with at least one flipping change.
 
 Sensitivity
     weight_intervals(ratings, weights=None, resolution=0.001): per criterion, the weight range
@@ -30,8 +37,9 @@ Decision maths
 Weights
     normalise_weights(weights) -> array in CRITERIA order summing to 1 (checked as below).
 
-Input rules: ratings are whole numbers 1..5; criteria weights must all be present, finite and
-non-negative, not all zero, and are normalised to sum 1 (not rejected when they do not).
+Input rules: ratings are whole numbers 1..5 (not booleans); criteria weights must all be
+present, numbers (not booleans), finite and non-negative, not all zero, with a finite sum, and
+are normalised to sum 1 (not rejected when they do not). AHP judgements lie in 1/9..9.
 Bad input raises a ``ScoringError`` subclass (``InvalidRatings``, ``InvalidWeights``,
 ``InvalidMatrix``; all are ``ValueError``) whose ``problems`` name each row, column and value.
 """
@@ -52,12 +60,15 @@ from .factors import (
     CRITERION_INFO,
     FACTOR_INFO,
     FACTORS,
+    NO_CALL,
+    NO_CALL_LABEL,
     OPTION_LABELS,
     OPTIONS,
     CriterionInfo,
     FactorInfo,
 )
-from .model import BASELINE, CLOSE_CALL_MARGIN, DEFAULT_WEIGHTS, MODEL_VERSION
+from .flips import Flip, flips_of
+from .model import BASELINE, DEFAULT_WEIGHTS, MODEL_VERSION, NO_CLEAR_CALL_MARGIN, stage_arrows
 from .scored import ScoredFunction
 from .sensitivity import robustness, weight_intervals
 from .topsis import topsis
@@ -65,19 +76,22 @@ from .validation import normalise_weights
 
 __all__ = [
     "BASELINE",
-    "CLOSE_CALL_MARGIN",
     "CRITERIA",
     "CRITERION_INFO",
     "DEFAULT_WEIGHTS",
     "FACTORS",
     "FACTOR_INFO",
     "MODEL_VERSION",
+    "NO_CALL",
+    "NO_CALL_LABEL",
+    "NO_CLEAR_CALL_MARGIN",
     "OPTIONS",
     "OPTION_LABELS",
     "AggregateResult",
     "AhpResult",
     "CriterionInfo",
     "FactorInfo",
+    "Flip",
     "InvalidMatrix",
     "InvalidRatings",
     "InvalidWeights",
@@ -88,10 +102,12 @@ __all__ = [
     "ahp_from_upper_triangle",
     "ahp_priorities",
     "explain",
+    "flips_of",
     "normalise_weights",
     "robustness",
     "score_batch",
     "score_one",
+    "stage_arrows",
     "topsis",
     "weight_intervals",
 ]

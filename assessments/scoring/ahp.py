@@ -26,6 +26,10 @@ CR_THRESHOLD = 0.10
 #: reversed one (3 against 3) is far outside.
 RECIPROCAL_TOLERANCE = 0.05
 MIN_SIZE, MAX_SIZE = 2, len(RANDOM_INDEX)
+#: Saaty's scale (docs/domain.md): a judgement lies between 1/9 and 9, with the same typing
+#: slack as RECIPROCAL_TOLERANCE at both ends (1/9 typed as 0.11, whose reciprocal is 9.09).
+SCALE_MAX = 9.0 * (1.0 + RECIPROCAL_TOLERANCE)
+SCALE_MIN = 1.0 / SCALE_MAX
 #: How many of the most inconsistent judgements to report.
 WORST_SHOWN = 3
 
@@ -116,6 +120,7 @@ def ahp_from_upper_triangle(values: Sequence[float], n: int) -> np.ndarray:
     """
     if not MIN_SIZE <= n <= MAX_SIZE:
         raise InvalidMatrix(f"AHP needs between {MIN_SIZE} and {MAX_SIZE} items, got {n}")
+    _refuse_booleans(values)
     upper = np.asarray(values, dtype=float)
     expected = n * (n - 1) // 2
     if upper.shape != (expected,):
@@ -125,6 +130,12 @@ def ahp_from_upper_triangle(values: Sequence[float], n: int) -> np.ndarray:
     bad = np.flatnonzero(~np.isfinite(upper) | (upper <= 0))
     if bad.size:
         raise InvalidMatrix([f"judgement {k}: {upper[k]:g} is not a positive number" for k in bad])
+    off_scale = np.flatnonzero(_off_scale(upper))
+    if off_scale.size:
+        raise InvalidMatrix(
+            [f"judgement {k}: {upper[k]:g} is {_SCALE_TEXT}" for k in off_scale[:MAX_SHOWN]],
+            total=off_scale.size,
+        )
     a = np.ones((n, n))
     rows, cols = np.triu_indices(n, k=1)
     a[rows, cols] = upper
@@ -169,6 +180,7 @@ def aggregate_judgements(
 
 def check_matrix(matrix: Sequence[Sequence[float]] | np.ndarray) -> np.ndarray:
     """Return the matrix as floats, or raise ``InvalidMatrix`` saying what is wrong."""
+    _refuse_booleans(matrix)
     try:
         a = np.array(matrix, dtype=float)
     except (TypeError, ValueError) as error:
@@ -181,6 +193,12 @@ def check_matrix(matrix: Sequence[Sequence[float]] | np.ndarray) -> np.ndarray:
     bad = np.argwhere(~np.isfinite(a) | (a <= 0))
     if bad.size:
         raise InvalidMatrix([f"a[{i}][{j}]={a[i, j]:g} is not a positive number" for i, j in bad])
+    off_scale = np.argwhere(_off_scale(a))
+    if off_scale.size:
+        raise InvalidMatrix(
+            [f"a[{i}][{j}]={a[i, j]:g} is {_SCALE_TEXT}" for i, j in off_scale[:MAX_SHOWN]],
+            total=len(off_scale),
+        )
     bad_diagonal = [i for i in range(n) if a[i, i] != 1.0]
     if bad_diagonal:
         raise InvalidMatrix(
@@ -198,6 +216,25 @@ def check_matrix(matrix: Sequence[Sequence[float]] | np.ndarray) -> np.ndarray:
             ]
         )
     return a
+
+
+_SCALE_TEXT = "outside Saaty's scale (judgements run from 1/9 to 9)"
+#: Off-scale judgements formatted in a message; the rest are counted.
+MAX_SHOWN = 10
+
+
+def _off_scale(values: np.ndarray) -> np.ndarray:
+    return (values < SCALE_MIN) | (values > SCALE_MAX)
+
+
+def _refuse_booleans(values: object) -> None:
+    """True would be read as judgement 1 ("equally important"): refuse it instead."""
+    cells = np.asarray(values, dtype=object).ravel()
+    flagged = [k for k, cell in enumerate(cells) if isinstance(cell, bool | np.bool_)]
+    if flagged:
+        raise InvalidMatrix(
+            [f"judgement {k}: {bool(cells[k])!r} is a yes/no value, not a number" for k in flagged]
+        )
 
 
 def _worst_judgements(a: np.ndarray, weights: np.ndarray) -> list[Judgement]:

@@ -24,7 +24,7 @@ FACTORS: tuple[str, ...] = (
 #: The five criteria a consultant weights (docs/domain.md's "things to consider").
 CRITERIA: tuple[str, ...] = ("strategic_value", "cost", "task_nature", "flexibility", "control")
 
-#: The sourcing options; this order also breaks ties (see ``model.rank_options``).
+#: The sourcing options; this order names tied options (a tie is never a call: ``model.outcomes``).
 OPTIONS: tuple[str, ...] = ("BPO", "KPO", "ITO", "IN_HOUSE")
 
 OPTION_LABELS: dict[str, str] = {
@@ -33,6 +33,11 @@ OPTION_LABELS: dict[str, str] = {
     "ITO": "IT outsourcing (ITO)",
     "IN_HOUSE": "Keep in-house",
 }
+
+#: The outcome when no option leads clearly (see ``model.NO_CLEAR_CALL_MARGIN``): it is stored
+#: and shown as such, never replaced by a default option.
+NO_CALL = "NO_CALL"
+NO_CALL_LABEL = "No clear call"
 
 #: How an option reads inside a sentence ("12 points ahead of in-house").
 OPTION_SHORT: dict[str, str] = {"BPO": "BPO", "KPO": "KPO", "ITO": "ITO", "IN_HOUSE": "in-house"}

@@ -5,7 +5,7 @@ row and every weight vector), so they agree with ``score_batch`` to the last tie
 
 - ``weight_intervals``: for one function, sweep each criterion's weight from 0 to 1 (the others
   rescaled proportionally so the weights still sum to 1) and report the range around today's
-  weight that keeps today's recommendation.
+  weight that keeps today's outcome (an option, or "no clear call").
 - ``robustness``: for many functions, draw perturbed weight vectors (each weight multiplied by
   an independent uniform factor in [1 - spread, 1 + spread], then renormalised) and report the
   share of draws under which each function keeps its recommendation.
@@ -39,10 +39,10 @@ def weight_intervals(
     Inputs: one function's ``ratings`` (factor -> 1..5, or a one-row DataFrame), ``weights``
     as for ``score_batch`` (normalised), and the sweep step ``resolution`` (0 < r <= 0.5).
     Output: criterion -> (low, high), the contiguous interval of that criterion's weight
-    containing its current weight over which the recommendation stays the same, with the
-    other criteria rescaled proportionally (shared equally if they are all zero). The bounds
-    are sweep points: the recommendation holds at ``low`` and ``high`` and changes one step
-    beyond them, unless the bound is 0 or 1. Raises ``InvalidRatings`` (including for more
+    containing its current weight over which the outcome (see ``model.outcomes``) stays the
+    same, with the other criteria rescaled proportionally (shared equally if they are all
+    zero). The bounds are sweep points: the outcome holds at ``low`` and ``high`` and changes
+    one step beyond them, unless the bound is 0 or 1. Raises ``InvalidRatings`` (including for more
     than one function), ``InvalidWeights``, or ``ScoringError`` for a bad resolution.
     """
     if not 0 < resolution <= 0.5:
@@ -90,8 +90,8 @@ def robustness(
     Output: one share per row, in input order. Rows are processed in chunks of at most
     CHUNK_CELLS scores, so memory stays bounded whatever the number of rows. This measures
     sensitivity to the weights only: a function whose options tie whatever the weights (all
-    ratings 3) keeps its tie-broken answer in every draw and scores 1.0, so read it together
-    with ``close_call``, which measures sensitivity to the ratings. Raises
+    ratings 3) stays "no clear call" in every draw and scores 1.0, so read it together with
+    ``close_call``, which measures sensitivity to the ratings. Raises
     ``InvalidRatings``, ``InvalidWeights``, or ``ScoringError`` for a bad spread or draws.
     """
     if not 0 <= spread < 1:

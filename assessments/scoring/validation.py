@@ -1,12 +1,15 @@
 """Checking what comes in: factor ratings and criteria weights.
 
-Ratings must be whole numbers from 1 to 5 (5.0 is fine, 2.5 is not). Validation is vectorised:
+Ratings must be whole numbers from 1 to 5 (5.0 is fine, 2.5 is not; True is not a rating,
+though Python would read it as 1). Validation is vectorised:
 bad cells are found with numpy over the whole table and only the first few are formatted, so
 an upload of 100,000 rows is checked as fast as it is scored.
 
-Weights: every criterion needs a finite, non-negative weight and at least one must be positive.
-They are then **normalised to sum to 1** rather than rejected when they do not, so a consultant
-may type percentages (25, 15, 30, 10, 20) or any proportional figures.
+Weights: every criterion needs a finite, non-negative number (not a boolean) as its weight, at
+least one must be positive, and their sum must be finite (1e308 five times overflows to
+infinity, which would turn every weight into 0 and every score into 50). They are then
+**normalised to sum to 1** rather than rejected when they do not, so a consultant may type
+percentages (25, 15, 30, 10, 20) or any proportional figures.
 """
 
 from __future__ import annotations
@@ -66,12 +69,16 @@ def ratings_table(ratings: pd.DataFrame | np.ndarray | Mapping[str, Any]) -> Rat
     not_number = np.zeros(values.shape, dtype=bool)
     for j, factor in enumerate(FACTORS):
         column = frame[factor]
-        if pd.api.types.is_numeric_dtype(column.dtype):
+        if pd.api.types.is_bool_dtype(column.dtype):
+            values[:, j] = np.nan  # flagged as "not a number" below
+        elif pd.api.types.is_numeric_dtype(column.dtype):
             values[:, j] = column.to_numpy(dtype=float, na_value=np.nan)
         else:
             converted = pd.to_numeric(column, errors="coerce").to_numpy(dtype=float)
             values[:, j] = converted
             not_number[:, j] = np.isnan(converted) & column.notna().to_numpy()
+
+        not_number[:, j] |= _booleans(column)
 
     missing_value = np.isnan(values) & ~not_number
     known = ~np.isnan(values)
@@ -86,6 +93,9 @@ def ratings_table(ratings: pd.DataFrame | np.ndarray | Mapping[str, Any]) -> Rat
             where = FACTORS[j] if single else f"row {frame.index[i]}, {FACTORS[j]}"
             if not_number[i, j]:
                 what = f"{frame[FACTORS[j]].iloc[i]!r} is not a number"
+                cell = frame[FACTORS[j]].iloc[i]
+                if isinstance(cell, bool | np.bool_):
+                    what = f"{bool(cell)!r} is a yes/no value, not a rating 1 to 5"
             elif missing_value[i, j]:
                 what = "missing value (NaN)"
             elif outside[i, j]:
@@ -125,6 +135,11 @@ def normalise_weights(weights: Mapping[str, float] | None) -> np.ndarray:
         if criterion not in weights:
             continue
         raw = weights[criterion]
+        if isinstance(raw, bool | np.bool_):
+            problems.append(
+                f"weight for {criterion!r} is a yes/no value ({bool(raw)!r}), not a number"
+            )
+            continue
         try:
             value = float(raw)
         except (TypeError, ValueError):
@@ -137,10 +152,25 @@ def normalise_weights(weights: Mapping[str, float] | None) -> np.ndarray:
         result[k] = value
     if problems:
         raise InvalidWeights(problems)
-    total = result.sum()
+    with np.errstate(over="ignore"):
+        total = result.sum()
+    if not np.isfinite(total):
+        raise InvalidWeights(
+            "the weights are too large to add up (their sum is not a finite number): "
+            "give them as percentages or fractions"
+        )
     if total <= 0:
         raise InvalidWeights("all weights are zero: give at least one criterion a positive weight")
     return result / total
+
+
+def _booleans(column: pd.Series) -> np.ndarray:
+    """Which cells hold True or False: a bool column entirely; an object column cell by cell."""
+    if pd.api.types.is_bool_dtype(column.dtype):
+        return np.ones(len(column), dtype=bool)
+    if column.dtype == object:
+        return column.map(lambda value: isinstance(value, bool | np.bool_)).to_numpy(dtype=bool)
+    return np.zeros(len(column), dtype=bool)
 
 
 def _number(value: float) -> str:

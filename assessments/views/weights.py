@@ -110,7 +110,18 @@ def methodology(request):
             ],
             "record": workspace_weights_record(workspace=request.workspace),
             "model_version": scoring.MODEL_VERSION,
-            "close_call_margin": scoring.CLOSE_CALL_MARGIN,
+            "no_clear_call_margin": scoring.NO_CLEAR_CALL_MARGIN,
             "options": scoring.OPTION_LABELS,
+            "stages": [
+                (scoring.FACTOR_INFO[factor].label, _arrow(case), [_arrow(x) for x in fits])
+                for factor, case, fits in scoring.stage_arrows()
+            ],
         },
     )
+
+
+def _arrow(push: float) -> str:
+    """A direction-table entry as the methodology page shows it (docs/domain.md's notation)."""
+    if push == 0:
+        return "·"
+    return ("↑" if push > 0 else "↓") + (" mild" if abs(push) < 1 else "")

@@ -1,4 +1,10 @@
-from .functions import BusinessFunction, CurrentSourcing, Department, SourcingOption
+from .functions import (
+    BusinessFunction,
+    CurrentSourcing,
+    Department,
+    Recommendation,
+    SourcingOption,
+)
 from .jobs import Job
 from .users import User
 from .workspaces import Membership, Role, Workspace
@@ -9,6 +15,7 @@ __all__ = [
     "Department",
     "Job",
     "Membership",
+    "Recommendation",
     "Role",
     "SourcingOption",
     "User",

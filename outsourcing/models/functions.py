@@ -1,6 +1,8 @@
 from django.db import models
 from django.db.models.functions import Lower
 
+from assessments import scoring
+
 from .workspaces import Workspace
 
 
@@ -33,6 +35,17 @@ class SourcingOption(models.TextChoices):
     KPO = "KPO", "KPO"
     ITO = "ITO", "ITO"
     IN_HOUSE = "IN_HOUSE", "Keep in-house"
+
+
+class Recommendation(models.TextChoices):
+    """What a scored assessment recommends: a sourcing option, or no clear call (a tie or
+    near tie, shown as such and never replaced by a default option)."""
+
+    BPO = "BPO", "BPO"
+    KPO = "KPO", "KPO"
+    ITO = "ITO", "ITO"
+    IN_HOUSE = "IN_HOUSE", "Keep in-house"
+    NO_CALL = scoring.NO_CALL, scoring.NO_CALL_LABEL
 
 
 class CurrentSourcing(models.TextChoices):

@@ -101,3 +101,12 @@ def test_a_body_without_rows_is_refused(api_as, reader, body):
     response = _score(api_as(reader), body)
     assert response.status_code == 400
     assert response["Content-Type"] == "application/problem+json"
+
+
+def test_a_tie_comes_back_as_no_clear_call_with_what_would_settle_it(api_as, reader):
+    data = _score(api_as(reader), {"rows": [ratings_of((3,) * 8)]}).json()
+    [row] = data["results"]
+    assert row["recommendation"] == "NO_CALL"
+    assert row["close_call"] is False
+    assert row["flip__repetitiveness__up"] == "BPO"
+    assert row["flip__expertise_required__up"] == "KPO"

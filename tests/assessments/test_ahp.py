@@ -156,3 +156,21 @@ def test_results_cannot_be_changed_after_the_fact() -> None:
     group = aggregate_judgements([LEADER, LEADER])
     with pytest.raises(ValueError, match="read-only"):
         group.matrix[0, 1] = 1.0
+
+
+@pytest.mark.parametrize("judgement", [10, 100, 1e200, 0.1, 1 / 100])
+def test_a_judgement_outside_saatys_scale_is_refused(judgement: float) -> None:
+    with pytest.raises(InvalidMatrix, match="outside Saaty's scale"):
+        ahp_from_upper_triangle([judgement, 1, 1], 3)
+    with pytest.raises(InvalidMatrix, match=r"a\[0\]\[1\]=.* outside Saaty's scale"):
+        ahp_priorities([[1, judgement], [1 / judgement, 1]])
+
+
+def test_the_ends_of_saatys_scale_are_accepted_as_typed() -> None:
+    for judgement in (9, 1 / 9, 0.11):
+        assert ahp_from_upper_triangle([judgement, 1, 1], 3)[0, 1] == judgement
+
+
+def test_a_boolean_judgement_is_refused() -> None:
+    with pytest.raises(InvalidMatrix, match="True is a yes/no value"):
+        ahp_from_upper_triangle([True, 1, 1], 3)

@@ -17,14 +17,14 @@ def scored(name: str):
 def test_a_bpo_explanation_states_score_margin_runner_up_and_reasons() -> None:
     result = scored("Payroll processing")
     assert result.explanation == (
-        "Recommended BPO (score 76, 11 points ahead of ITO): little IT work; "
+        "Recommended BPO (score 76, 18 points ahead of ITO): little IT work; "
         "highly repetitive and rule-based; needs only general skills."
     )
 
 
 def test_an_in_house_explanation_reads_naturally_and_names_strategy_first() -> None:
     text = scored("Core product strategy").explanation
-    assert text.startswith("Recommended keeping in-house (score 100, 72 points ahead of KPO): ")
+    assert text.startswith("Recommended keeping in-house (score 80, 40 points ahead of KPO): ")
     assert text.split(": ", 1)[1].startswith("high strategic importance")
 
 
@@ -46,16 +46,29 @@ def test_between_one_and_four_reasons_each_favouring_the_winner(name: str) -> No
     assert "close call" not in result.explanation
 
 
-def test_a_close_call_says_so() -> None:
+def test_a_close_call_names_the_single_steps_that_would_overturn_it() -> None:
     result = score_one(as_mapping(CLOSE_CALL))
-    assert "A close call:" in result.explanation
-    assert "keeping in-house is less than 5 points behind" in result.explanation
+    assert result.explanation.startswith("Recommended BPO (score 57, 3 points ahead of keeping")
+    assert (
+        " A close call: one step more strategic importance would make it in-house; "
+        in result.explanation
+    )
+    assert all(flip.text in result.explanation for flip in result.flips[:4])
 
 
-def test_a_tie_says_it_is_a_tie_and_how_it_was_settled() -> None:
+def test_a_tie_says_there_is_no_clear_call_and_what_would_settle_it() -> None:
     text = score_one(as_mapping(NEUTRAL)).explanation
-    assert text.startswith("Recommended BPO (score 50, tied with KPO): no factor favours it")
-    assert "Ties are settled in the order BPO, KPO, ITO, in-house." in text
+    assert text.startswith("No clear call: BPO, KPO, ITO and keeping in-house all score 50.")
+    assert "Recommended" not in text
+    assert " What would settle it: " in text
+    assert "one step more repetitiveness would make it BPO" in text
+
+
+def test_a_near_tie_names_the_level_options_with_their_scores() -> None:
+    text = score_one(as_mapping((1, 1, 1, 1, 1, 4, 3, 1))).explanation
+    assert text.startswith(
+        "No clear call: BPO (55.2) and keeping in-house (54.8) are less than 1 point apart."
+    )
 
 
 def test_a_batch_row_and_a_scored_function_explain_the_same_way() -> None:
@@ -70,7 +83,7 @@ def test_a_batch_row_and_a_scored_function_explain_the_same_way() -> None:
 
 def test_a_low_rating_uses_the_low_phrase() -> None:
     # Strategic importance 1 favours ITO over in-house: the reason must say "low".
-    text = scored("IT helpdesk").explanation
+    text = score_one(as_mapping((1, 3, 1, 1, 5, 3, 4, 1))).explanation
     assert "low strategic importance" in text
     assert "high strategic importance" not in text
 

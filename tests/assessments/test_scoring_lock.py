@@ -7,13 +7,20 @@ import pytest
 from django.db import connection
 
 from assessments import services
+from assessments.inventory.importer import inventory_plan
+from assessments.inventory.services import inventory_import
 from assessments.selectors import latest_assessments
 from assessments.services import weights_as_dict, weights_set, workspace_scoring_lock
-from outsourcing.inventory.importer import inventory_plan
+from outsourcing.imports.limits import Limits
+from outsourcing.imports.reader import read_table
 from outsourcing.models import BusinessFunction, Department
-from outsourcing.services.inventory import inventory_import
-from outsourcing.tabular import read_table
 from tests.factories import COST_HEAVY_WEIGHTS, PAYROLL, BusinessFunctionFactory, assess
+
+
+def _plan(workspace, header: str, *lines: str):
+    data = ("\n".join([header, *lines]) + "\n").encode()
+    table = read_table(data, filename="inventory.csv", limits=Limits(max_bytes=10**6, max_rows=100))
+    return inventory_plan(workspace=workspace, table=table)
 
 
 def _in_thread(name: str, work, errors: list) -> threading.Thread:
@@ -44,13 +51,7 @@ def test_weights_changed_during_an_import_leave_every_score_on_the_new_weights(
         "name,strategic_importance,cost_saving_potential,repetitiveness,expertise_required,"
         "technology_intensity,control_need,data_sensitivity,demand_variability"
     )
-    table = read_table(
-        ("\n".join([header, *rows]) + "\n").encode(),
-        filename="rerate.csv",
-        max_bytes=10**6,
-        max_rows=100,
-    )
-    plan = inventory_plan(workspace=workspace, table=table)
+    plan = _plan(workspace, header, *rows)
 
     # Hold the import just after it scored its rows with the weights it read, before commit.
     import_scored, import_may_finish = threading.Event(), threading.Event()
@@ -100,21 +101,11 @@ def test_the_scoring_lock_needs_a_transaction(workspace):
         workspace_scoring_lock(workspace)
 
 
-def _plan(workspace, *lines):
-    table = read_table(
-        ("\n".join(["name,department", *lines]) + "\n").encode(),
-        filename="inventory.csv",
-        max_bytes=10**6,
-        max_rows=100,
-    )
-    return inventory_plan(workspace=workspace, table=table)
-
-
 @pytest.mark.postgres
 @pytest.mark.django_db(transaction=True)
 def test_two_imports_adding_the_same_department_at_once_both_succeed(workspace, owner):
-    first_plan = _plan(workspace, "Payroll,Shared Services")
-    second_plan = _plan(workspace, "Invoicing,Shared Services")
+    first_plan = _plan(workspace, "name,department", "Payroll,Shared Services")
+    second_plan = _plan(workspace, "name,department", "Invoicing,Shared Services")
     first_added_departments, first_may_finish = threading.Event(), threading.Event()
 
     def pause_after_departments(progress, message=""):

@@ -10,17 +10,19 @@ from hypothesis import strategies as st
 
 from assessments.scoring import (
     BASELINE,
-    CLOSE_CALL_MARGIN,
     CRITERIA,
     CRITERION_INFO,
     DEFAULT_WEIGHTS,
     FACTOR_INFO,
     FACTORS,
     MODEL_VERSION,
+    NO_CALL,
     OPTIONS,
+    Flip,
     score_batch,
     score_one,
 )
+from assessments.scoring.columns import FLIP_COLUMNS
 
 from .scoring_cases import CANONICAL, CLOSE_CALL, LIKE, NEUTRAL, all_profiles, as_mapping
 
@@ -39,7 +41,9 @@ def test_canonical_cases_get_the_expected_option_with_a_clear_margin(name: str) 
     ratings, expected = CANONICAL[name]
     scored = score_one(as_mapping(ratings))
     assert scored.recommendation == expected
-    assert not scored.close_call, f"{name}: margin only {scored.margin:.1f}"
+    assert scored.margin >= 5, f"{name}: margin only {scored.margin:.1f}"
+    # No single one-step rating change overturns a canonical case.
+    assert not scored.close_call, f"{name}: {[flip.text for flip in scored.flips]}"
 
 
 @pytest.mark.parametrize("name", list(LIKE))
@@ -48,27 +52,51 @@ def test_functions_like_the_canonical_ones_get_the_same_kind_of_answer(name: str
     assert score_one(as_mapping(ratings)).recommendation == expected
 
 
-def test_a_neutral_function_is_a_tie_reported_as_a_close_call() -> None:
+def test_a_neutral_function_is_no_clear_call_not_a_default_option() -> None:
     scored = score_one(as_mapping(NEUTRAL))
     assert scored.scores == dict.fromkeys(OPTIONS, BASELINE)
-    # Ties go to the earlier option in OPTIONS order.
-    assert (scored.recommendation, scored.runner_up) == ("BPO", "KPO")
+    assert scored.recommendation == NO_CALL
     assert scored.margin == 0
-    assert scored.close_call
+    # "Close call" is for a call that exists; what would settle this one is listed instead.
+    assert not scored.close_call
+    assert Flip("repetitiveness", 1, "BPO") in scored.flips
+    assert Flip("expertise_required", 1, "KPO") in scored.flips
+    assert Flip("technology_intensity", 1, "ITO") in scored.flips
 
 
-def test_a_small_margin_is_flagged_as_a_close_call() -> None:
+def test_a_near_tie_is_no_clear_call_too() -> None:
+    near = score_batch(all_profiles()[::13])
+    level = near["margin"] < 1.0
+    assert level.any() and (near.loc[level, "recommendation"] == NO_CALL).all()
+    assert (near.loc[~level, "recommendation"] != NO_CALL).all()
+
+
+def test_a_call_one_step_can_overturn_is_a_close_call_listing_that_step() -> None:
     scored = score_one(as_mapping(CLOSE_CALL))
-    assert scored.margin < CLOSE_CALL_MARGIN
+    assert scored.recommendation == "BPO"
     assert scored.close_call
+    assert Flip("strategic_importance", 1, "IN_HOUSE") in scored.flips
+    assert scored.flips[0].text == "one step more strategic importance would make it in-house"
 
 
-def test_strategic_sensitive_closely_controlled_work_is_never_outsourced() -> None:
+def test_a_wide_margin_at_the_end_of_the_scale_is_not_a_close_call() -> None:
+    # All 1s: no step down exists and no step up overturns BPO, so it is not fragile.
+    scored = score_one(as_mapping((1,) * len(FACTORS)))
+    assert scored.recommendation == "BPO"
+    assert scored.flips == ()
+    assert not scored.close_call
+
+
+def test_strategic_sensitive_closely_controlled_work_without_big_savings_stays_in_house() -> None:
     profiles = all_profiles()
     keep = profiles[
-        (profiles[:, 0] == 5) & (profiles[:, 5] == 5) & (profiles[:, 6] == 5)
-    ]  # every rating of the five other factors
-    assert len(keep) == 5**5
+        (profiles[:, 0] == 5)
+        & (profiles[:, 5] == 5)
+        & (profiles[:, 6] == 5)
+        & (profiles[:, 1] <= 3)
+        & (profiles[:, 7] <= 3)
+    ]  # every rating of the task-nature factors
+    assert len(keep) == 5**3 * 3 * 3
     assert set(score_batch(keep)["recommendation"]) == {"IN_HOUSE"}
 
 
@@ -139,6 +167,8 @@ def test_scoring_one_function_equals_its_row_in_a_batch(
     assert alone.scores == {o: row[c] for o, c in zip(OPTIONS, SCORES, strict=True)}
     assert (alone.recommendation, alone.runner_up) == (row["recommendation"], row["runner_up"])
     assert alone.margin == row["margin"]
+    assert alone.close_call == row["close_call"]
+    assert [f.outcome for f in alone.flips] == [row[c] for c in FLIP_COLUMNS if row[c]]
     assert alone.contributions_winner == {f: row[f"contrib_winner__{f}"] for f in FACTORS}
 
 
@@ -153,7 +183,7 @@ def test_scores_do_not_depend_on_the_order_of_rows(rows: list[list[int]], seed: 
 def test_contributions_add_up_to_the_winner_and_runner_up_scores() -> None:
     scored = score_batch(all_profiles()[::97])
     for prefix, option_column in (
-        ("contrib_winner__", "recommendation"),
+        ("contrib_winner__", "leader"),
         ("contrib_runner_up__", "runner_up"),
     ):
         total = BASELINE + scored[[prefix + f for f in FACTORS]].sum(axis=1)
@@ -166,28 +196,37 @@ def test_output_has_the_documented_columns_index_and_ranges() -> None:
     ratings.index = pd.Index(list(CANONICAL), name="function")
     ratings["department"] = "ignored"
     scored = score_batch(ratings)
-    assert list(scored.columns[:9]) == [
+    assert list(scored.columns[:10]) == [
         *SCORES,
         "recommendation",
+        "leader",
         "runner_up",
         "margin",
         "close_call",
         "model_version",
     ]
-    assert len(scored.columns) == 9 + 2 * len(FACTORS)
+    assert list(scored.columns[-16:]) == list(FLIP_COLUMNS)
+    assert len(scored.columns) == 10 + 2 * len(FACTORS) + len(FLIP_COLUMNS)
     assert scored.index.equals(ratings.index)
     assert scored[SCORES].to_numpy().min() >= 0 and scored[SCORES].to_numpy().max() <= 100
     assert (scored["margin"] >= 0).all()
-    assert (scored["recommendation"] != scored["runner_up"]).all()
+    assert (scored["leader"] != scored["runner_up"]).all()
+    assert (scored["recommendation"] == scored.index.map(lambda n: CANONICAL[n][1])).all()
     assert set(scored["model_version"]) == {MODEL_VERSION}
     assert scored.attrs["weights"] == pytest.approx(DEFAULT_WEIGHTS)
 
 
 def test_extreme_ratings_reach_both_ends_of_the_scale() -> None:
-    best_for_in_house = (5, 1, 3, 3, 1, 5, 5, 1)
-    scored = score_one(as_mapping(best_for_in_house))
-    assert scored.scores["IN_HOUSE"] == pytest.approx(100)
-    assert scored.scores["ITO"] == pytest.approx(0)
+    best_for_bpo = (1, 5, 5, 1, 1, 1, 1, 5)
+    assert score_one(as_mapping(best_for_bpo)).scores["BPO"] == pytest.approx(100)
+    worst_for_bpo = tuple(6 - r for r in best_for_bpo)
+    scored = score_one(as_mapping(worst_for_bpo))
+    assert scored.scores["BPO"] == pytest.approx(0)
+    # In-house answers only stage 1, so its scale is narrower but centred on the baseline.
+    assert scored.scores["IN_HOUSE"] == pytest.approx(
+        100 - score_one(as_mapping(best_for_bpo)).scores["IN_HOUSE"]
+    )
+    assert BASELINE < scored.scores["IN_HOUSE"] < 100
 
 
 def test_an_option_with_no_weighted_factor_stays_at_the_baseline() -> None:
@@ -210,3 +249,18 @@ def test_metadata_describes_every_factor_and_criterion_once() -> None:
     grouped = [f for info in CRITERION_INFO.values() for f in info.factors]
     assert sorted(grouped) == sorted(FACTORS)
     assert sum(DEFAULT_WEIGHTS.values()) == pytest.approx(1.0)
+
+
+def test_the_two_stages_add_up_to_the_domain_direction_table() -> None:
+    from assessments.scoring.model import DIRECTION
+
+    # docs/domain.md, "Criteria and factors": rows BPO, KPO, ITO, in-house; "mild" = 0.5.
+    domain = np.array(
+        [
+            [-1, 1, 1, -1, -1, -1, -1, 1],
+            [-0.5, 1, -1, 1, -0.5, -0.5, -1, 1],
+            [-1, 1, 0, 0, 1, -1, -1, 1],
+            [1, -1, 0, 0, 0, 1, 1, -1],
+        ]
+    )
+    np.testing.assert_array_equal(DIRECTION, domain)

@@ -153,3 +153,29 @@ def test_a_weight_that_is_not_a_number_is_refused() -> None:
 def test_scoring_errors_are_value_errors() -> None:
     assert issubclass(InvalidRatings, ScoringError)
     assert issubclass(ScoringError, ValueError)
+
+
+def test_weights_whose_sum_overflows_are_refused_not_turned_into_a_silent_tie() -> None:
+    huge = dict.fromkeys(CRITERIA, 1e308)
+    with pytest.raises(InvalidWeights, match="too large to add up"):
+        score_one(as_mapping(PAYROLL), huge)
+
+
+def test_a_boolean_weight_is_refused_by_name() -> None:
+    with pytest.raises(InvalidWeights, match="'cost' is a yes/no value \\(True\\)"):
+        score_one(as_mapping(PAYROLL), {**DEFAULT_WEIGHTS, "cost": True})
+
+
+def test_a_boolean_rating_is_refused_not_read_as_1() -> None:
+    ratings = {**as_mapping(PAYROLL), "control_need": True}
+    with pytest.raises(InvalidRatings, match="control_need: True is a yes/no value"):
+        score_one(ratings)
+
+
+def test_a_boolean_cell_in_an_upload_names_its_row() -> None:
+    table = frame(PAYROLL, PAYROLL).astype(object)
+    table.iloc[1, 2] = False
+    with pytest.raises(InvalidRatings, match="row 1, repetitiveness: False is a yes/no value"):
+        score_batch(table)
+    with pytest.raises(InvalidRatings, match="row 0, strategic_importance: True"):
+        score_batch(np.ones((2, len(FACTORS)), dtype=bool))

@@ -179,3 +179,45 @@ def test_the_history_lists_each_change_newest_first_with_the_weights_before_it(
     page = client.get(reverse("assessments:weights", args=[workspace.slug])).content.decode()
     assert page.count("Entered directly") >= 2
     assert owner.display_name in page
+
+
+@pytest.mark.parametrize(
+    ("weights", "message"),
+    [
+        (dict.fromkeys(scoring.CRITERIA, 1e308), "too large to add up"),
+        ({**scoring.DEFAULT_WEIGHTS, "cost": True}, "'cost' is a yes/no value (True)"),
+        ({**scoring.DEFAULT_WEIGHTS, "cost": float("nan")}, "'cost' is not a finite number"),
+    ],
+)
+def test_the_service_refuses_weights_the_engine_cannot_use_with_a_clear_message(
+    workspace, owner, weights, message
+):
+    with pytest.raises(ValidationError) as refused:
+        weights_set(
+            workspace=workspace,
+            method=CriteriaWeights.Method.DIRECT,
+            changed_by=owner,
+            weights=weights,
+        )
+    assert message in " ".join(refused.value.messages)
+    assert not CriteriaWeights.objects.exists()
+    assert not Job.objects.exists()
+
+
+def test_the_methodology_page_shows_the_two_stages_and_no_clear_call(client_for, workspace, viewer):
+    page = (
+        client_for(viewer)
+        .get(reverse("assessments:methodology", args=[workspace.slug]))
+        .content.decode()
+    )
+    assert "<strong>Outsource or keep.</strong>" in page
+    assert "<strong>Which kind.</strong>" in page
+    table = page[
+        page.index('data-testid="stages-table"') : page.index(
+            "</table>", page.index('data-testid="stages-table"')
+        )
+    ]
+    # Strategic importance: against outsourcing in stage 1, a mild pull towards KPO in stage 2.
+    assert '>↓</td><td class="text-nowrap">·</td><td class="text-nowrap">↑ mild</td>' in table
+    assert "No clear call" in page
+    assert "close call</strong> exactly when that list is not empty" in page

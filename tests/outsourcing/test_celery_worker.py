@@ -14,11 +14,10 @@ from django.db import connection, transaction
 from assessments.models import CriteriaWeights
 from assessments.selectors import latest_assessments
 from assessments.services import weights_as_dict, workspace_scoring_lock
-from assessments.tasks import rescore_workspace
+from assessments.tasks import export_functions, rescore_workspace
 from outsourcing.celery import app
 from outsourcing.models import Job
 from outsourcing.services.jobs import job_start
-from outsourcing.tasks import export_functions
 from tests.factories import COST_HEAVY_WEIGHTS, BusinessFunctionFactory, assess
 
 

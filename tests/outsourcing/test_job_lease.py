@@ -9,6 +9,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from assessments.tasks import export_functions
 from outsourcing.celery import app as celery_app
 from outsourcing.models import Job
 from outsourcing.services.jobs import (
@@ -18,7 +19,6 @@ from outsourcing.services.jobs import (
     job_execute,
     jobs_sweep,
 )
-from outsourcing.tasks import export_functions
 from tests.factories import BusinessFunctionFactory, JobFactory
 
 

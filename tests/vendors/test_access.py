@@ -5,10 +5,9 @@ import pytest
 from django.urls import URLPattern, get_resolver, reverse
 
 from tests.vendors.factories import OfferingFactory
-from vendors.catalog_io.files import pack_files
-from vendors.models import CatalogUpload
+from vendors.services.catalog_import import catalog_upload
 
-BUNDLE = pack_files([("vendors.csv", b"legal_name,headquarters_country\nNew Co,DE\n")])
+FILES = [("vendors.csv", b"legal_name,headquarters_country\nNew Co,DE\n")]
 
 BROWSING = {"vendors:vendor_list", "vendors:vendor_detail"}
 
@@ -30,9 +29,7 @@ CURATOR_URLS = [name for name in CATALOG_URLS if name not in BROWSING]
 
 def _url(name: str, curator) -> str:
     offering = OfferingFactory()
-    upload = CatalogUpload.objects.create(
-        uploaded_by=curator, filenames="vendors.csv", bundle=BUNDLE
-    )
+    upload = catalog_upload(uploaded_by=curator, files=FILES)
     pattern = next(
         p for p in get_resolver().url_patterns if getattr(p, "namespace", None) == "vendors"
     )
@@ -43,7 +40,7 @@ def _url(name: str, curator) -> str:
             "pk": offering.vendor.pk if "service_line" not in name else offering.service_line.pk,
             "kind": "offerings",
             "record_pk": offering.pk,
-            "token": upload.token,
+            "job_pk": upload.pk,
         }[converter]
     return reverse(name, kwargs=kwargs)
 
@@ -108,12 +105,13 @@ def test_superuser_is_a_curator_without_the_group(client, db):
 def test_another_curators_upload_is_404(client, curator):
     from tests.vendors.factories import make_curator
 
-    upload = CatalogUpload.objects.create(
-        uploaded_by=curator, filenames="vendors.csv", bundle=BUNDLE
-    )
+    upload = catalog_upload(uploaded_by=curator, files=FILES)
     client.force_login(make_curator("second@example.com"))
-    url = reverse("vendors:catalog_import_preview", kwargs={"token": upload.token})
-    assert client.get(url).status_code == 404
+    for name in ("catalog_import_preview", "catalog_import_commit", "catalog_import_cancel"):
+        url = reverse(f"vendors:{name}", kwargs={"job_pk": upload.pk})
+        assert (
+            getattr(client, "get" if name.endswith("preview") else "post")(url).status_code == 404
+        )
 
 
 def test_curators_see_write_buttons_and_others_do_not(client, curator, signed_in_user):

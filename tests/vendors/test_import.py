@@ -2,6 +2,7 @@
 file in the malformed corpus is refused with its reason and nothing saved."""
 
 import io
+import os
 import zipfile
 from decimal import Decimal
 
@@ -10,8 +11,8 @@ import pytest
 from django.core.management import call_command
 from django.urls import reverse
 
+from outsourcing.imports.writer import write_xlsx
 from outsourcing.models import Job
-from outsourcing.tabular import write_xlsx
 from tests.vendors.factories import VendorFactory
 from vendors.models import Certification, DeliveryCentre, Offering, RateCard, Vendor
 from vendors.selectors.export import catalog_export_file
@@ -161,7 +162,7 @@ CORPUS = {
             .replace(",4,", ",")
             .replace(",5,", ",")
         },
-        "offerings: missing column capability_level.",
+        "offerings: missing column “capability_level”",
     ),
     "unknown service line": (
         {"offerings.csv": OFFERINGS.replace("payroll,4", "payrol,4")},
@@ -304,23 +305,46 @@ def test_browser_import_previews_then_commits_in_a_job(
     assert "See the catalog" in client.get(commit["Location"]).content.decode()
 
 
-def test_browser_preview_lists_rejected_rows_and_offers_no_commit(
-    client, curator, django_capture_on_commit_callbacks
-):
+def test_browser_upload_with_rejected_rows_lists_them_and_keeps_nothing(client, curator):
     client.force_login(curator)
     handle = io.BytesIO(RATES.replace(",EUR,fte_month", ",EURO,fte_month").encode())
     handle.name = "rates.csv"
     response = client.post(reverse("vendors:catalog_import"), {"files": [handle]})
-    page = client.get(response["Location"]).content.decode()
+    assert response.status_code == 400
+    page = response.content.decode()
     assert "“EURO” is not an ISO 4217 code" in page
     assert "Import it" not in page
-    # Posting anyway queues a job that refuses the file and says why.
+    assert not Job.objects.exists()  # no preview, no kept file
+
+
+def test_a_catalog_that_changed_since_the_preview_fails_the_job_and_changes_nothing(
+    client, curator, django_capture_on_commit_callbacks
+):
+    client.force_login(curator)
+    handle = io.BytesIO(VENDORS.encode())
+    handle.name = "vendors.csv"
+    preview = client.post(reverse("vendors:catalog_import"), {"files": [handle]})["Location"]
+    VendorFactory(legal_name="Totally Other Name", website="https://vistula.example")
     with django_capture_on_commit_callbacks(execute=True):
-        client.post(response["Location"] + "commit/")
+        client.post(preview + "commit/")
     job = Job.objects.get(kind=Job.Kind.IMPORT_CATALOG)
     assert job.status == Job.Status.FAILED
-    assert "“EURO” is not an ISO 4217 code" in job.message
-    assert RateCard.objects.count() == 0
+    assert "vistula.example is the website of “Totally Other Name”" in job.message
+    assert Vendor.objects.count() == 1
+
+
+def test_cancelling_a_catalog_preview_forgets_it(client, curator):
+    client.force_login(curator)
+    handle = io.BytesIO(VENDORS.encode())
+    handle.name = "vendors.csv"
+    preview = client.post(reverse("vendors:catalog_import"), {"files": [handle]})["Location"]
+    job = Job.objects.get(kind=Job.Kind.IMPORT_CATALOG)
+    stored = job.source_file.path
+    response = client.post(preview + "cancel/")
+    assert response["Location"] == reverse("vendors:catalog_import")
+    assert not Job.objects.exists()
+    assert not os.path.exists(stored)
+    assert Vendor.objects.count() == 0
 
 
 def test_import_catalog_command(tmp_path):
@@ -366,3 +390,10 @@ def test_curator_downloads_the_catalog(client, curator):
     )
     assert sorted(archive.namelist())[0] == "centres.csv"
     assert client.get(reverse("vendors:catalog_export"), {"format": "pdf"}).status_code == 404
+
+
+def test_a_rate_with_thousands_separators_reads_as_the_inventory_reads_it():
+    rates = RATES.replace(",1900,", ',"1,900.50",')
+    plan = catalog_import(files=files({"rates.csv": rates}))
+    assert plan.applied, plan.errors
+    assert RateCard.objects.get(delivery_country="IN").rate == Decimal("1900.50")

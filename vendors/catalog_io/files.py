@@ -3,7 +3,7 @@
 A catalog arrives as one XLSX workbook (a sheet per kind, titled "vendors", "offerings",
 "centres", "certifications", "rates"), as CSV files named after their kind
 ("vendors.csv", "acme-rates.csv"), or as a ZIP of such CSVs (what the CSV export gives).
-The cell reading itself is `outsourcing.tabular`'s, the one reader of the project.
+Every file goes through the one bounded reader of the project (`outsourcing.imports`).
 """
 
 import io
@@ -11,9 +11,9 @@ import zipfile
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 
-from django.conf import settings
-
-from outsourcing.tabular import Table, TableError, read_table, read_workbook
+from outsourcing.imports.archive import open_archive, read_member
+from outsourcing.imports.limits import Limits, TableError
+from outsourcing.imports.reader import ZIP_MAGIC, Table, read_table, read_workbook
 from vendors.catalog_io.schema import KIND_NAMES, KINDS, Kind, kind_for
 
 UploadedFiles = list[tuple[str, bytes]]  # (file name, content)
@@ -30,45 +30,21 @@ class CatalogTables:
     notices: list[str] = field(default_factory=list)
 
 
-def read_catalog_files(files: UploadedFiles) -> CatalogTables:
+def read_catalog_files(files: UploadedFiles, *, limits: Limits | None = None) -> CatalogTables:
     """Read every uploaded file into tables by kind; problems with whole files go to
-    `errors` (a file that is not UTF-8, empty, of an unknown kind, a kind given twice)."""
+    `errors` (a file that is not UTF-8, empty, damaged, over a limit, of an unknown kind,
+    a kind given twice)."""
     result = CatalogTables()
     if not files:
         result.errors.append("No file was uploaded.")
         return result
-    max_bytes, max_rows = settings.IMPORT_MAX_BYTES, settings.IMPORT_MAX_ROWS
-    for filename, data in _expand_zips(files, result):
-        suffix = PurePosixPath(filename).suffix.lower()
+    limits = limits or Limits.from_settings()
+    for filename, data in _expand_zips(files, result, limits):
         try:
-            if suffix == ".xlsx" or data.startswith(b"PK\x03\x04"):
-                sheets = read_workbook(
-                    data, filename=filename, max_bytes=max_bytes, max_rows=max_rows
-                )
-                for title, table in sheets.items():
-                    kind = kind_for(title)
-                    if kind is None:
-                        result.notices.append(
-                            f"{filename}: sheet “{title}” is not one of {KIND_NAMES}; ignored."
-                        )
-                        continue
-                    _add(result, kind, table, f"{filename} › {title}")
+            if PurePosixPath(filename).suffix.lower() == ".xlsx" or data.startswith(ZIP_MAGIC):
+                _read_workbook(result, filename, data, limits)
             else:
-                kind = kind_for(PurePosixPath(filename).stem)
-                if kind is None:
-                    result.errors.append(
-                        f"{filename}: the file name must say which kind of rows it holds "
-                        f"({KIND_NAMES}), e.g. vendors.csv."
-                    )
-                    continue
-                table = read_table(
-                    data,
-                    filename=filename,
-                    max_bytes=max_bytes,
-                    max_rows=max_rows,
-                    allow_no_rows=True,
-                )
-                _add(result, kind, table, filename)
+                _read_csv(result, filename, data, limits)
         except TableError as exc:
             result.errors.append(f"{filename}: {exc}")
     if not result.errors and not any(table.rows for table in result.tables.values()):
@@ -78,6 +54,29 @@ def read_catalog_files(files: UploadedFiles) -> CatalogTables:
             else "There is nothing to import."
         )
     return result
+
+
+def _read_workbook(result: CatalogTables, filename: str, data: bytes, limits: Limits) -> None:
+    for title, table in read_workbook(data, filename=filename, limits=limits).items():
+        kind = kind_for(title)
+        if kind is None:
+            result.notices.append(
+                f"{filename}: sheet “{title}” is not one of {KIND_NAMES}; ignored."
+            )
+            continue
+        _add(result, kind, table, f"{filename} › {title}")
+
+
+def _read_csv(result: CatalogTables, filename: str, data: bytes, limits: Limits) -> None:
+    kind = kind_for(PurePosixPath(filename).stem)
+    if kind is None:
+        result.errors.append(
+            f"{filename}: the file name must say which kind of rows it holds "
+            f"({KIND_NAMES}), e.g. vendors.csv."
+        )
+        return
+    table = read_table(data, filename=filename, limits=limits, allow_no_rows=True)
+    _add(result, kind, table, filename)
 
 
 def _add(result: CatalogTables, kind: Kind, table: Table, source: str) -> None:
@@ -91,38 +90,33 @@ def _add(result: CatalogTables, kind: Kind, table: Table, source: str) -> None:
     result.sources[kind.name] = source
 
 
-def _expand_zips(files: UploadedFiles, result: CatalogTables) -> UploadedFiles:
+def _expand_zips(files: UploadedFiles, result: CatalogTables, limits: Limits) -> UploadedFiles:
     expanded: UploadedFiles = []
     for filename, data in files:
         if not filename.lower().endswith(".zip"):
             expanded.append((filename, data))
             continue
         try:
-            archive = zipfile.ZipFile(io.BytesIO(data))
-            members = [
-                info
-                for info in archive.infolist()
-                if not info.is_dir() and not info.filename.startswith(("__MACOSX/", "."))
-            ]
-        except zipfile.BadZipFile:
-            result.errors.append(f"{filename}: not a readable ZIP archive.")
-            continue
-        if len(members) > MAX_ZIP_MEMBERS:
-            result.errors.append(
-                f"{filename}: holds {len(members)} files; expected one CSV per kind ({KIND_NAMES})."
-            )
-            continue
-        for info in members:
-            name = PurePosixPath(info.filename).name
-            if info.file_size > settings.IMPORT_MAX_BYTES:
-                # Checked before inflating, so a ZIP bomb costs nothing.
-                result.errors.append(
-                    f"{filename} › {name}: too large once unzipped "
-                    f"({info.file_size / 1024 / 1024:.1f} MB)."
-                )
-                continue
-            expanded.append((name, archive.read(info)))
+            expanded += _unzip(filename, data, limits)
+        except TableError as exc:
+            result.errors.append(f"{filename}: {exc}")
     return expanded
+
+
+def _unzip(filename: str, data: bytes, limits: Limits) -> UploadedFiles:
+    """The CSVs in a ZIP; its directory is checked against the limits before inflating."""
+    archive = open_archive(data, limits=limits, name=filename)
+    members = [
+        info
+        for info in archive.infolist()
+        if not info.is_dir() and not info.filename.startswith(("__MACOSX/", "."))
+    ]
+    if len(members) > MAX_ZIP_MEMBERS:
+        raise TableError(f"holds {len(members)} files; expected one CSV per kind ({KIND_NAMES}).")
+    return [
+        (PurePosixPath(info.filename).name, read_member(archive, info.filename, limits=limits))
+        for info in members
+    ]
 
 
 def pack_files(files: UploadedFiles) -> bytes:
@@ -136,11 +130,15 @@ def pack_files(files: UploadedFiles) -> bytes:
 
 
 def unpack_files(blob: bytes) -> UploadedFiles:
-    with zipfile.ZipFile(io.BytesIO(bytes(blob))) as archive:
-        return [
-            (PurePosixPath(info.filename).name, archive.read(info))
-            for info in sorted(archive.infolist(), key=lambda info: info.filename)
-        ]
+    """The files `pack_files` kept, in upload order, read within the limits like any ZIP."""
+    # Our own ZIP of files that each passed the reader: bounded in size, but its ratio
+    # says nothing about an attack (an honest CSV may compress well).
+    limits = Limits.from_settings(max_unzipped_bytes=Limits.max_unzipped_bytes * 5, max_ratio=10**9)
+    archive = open_archive(bytes(blob), limits=limits, name="the kept upload")
+    return [
+        (PurePosixPath(info.filename).name, read_member(archive, info.filename, limits=limits))
+        for info in sorted(archive.infolist(), key=lambda info: info.filename)
+    ]
 
 
 __all__ = ["KINDS", "CatalogTables", "UploadedFiles", "pack_files", "read_catalog_files"]

@@ -16,6 +16,7 @@ deletes: records missing from the file are left alone.
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from outsourcing.imports.plan import Plan
 from vendors.catalog_io.schema import (
     Kind,
 )
@@ -69,9 +70,11 @@ class KindPlan:
 
 
 @dataclass
-class ImportPlan:
+class ImportPlan(Plan):
+    """The pipeline's plan (`outsourcing.imports.plan.Plan`) for a catalog: `problems` are
+    the file-level ones; the rows are each kind's outcomes, rejected ones with their errors."""
+
     kinds: dict[str, KindPlan] = field(default_factory=dict)
-    file_errors: list[str] = field(default_factory=list)
     notices: list[str] = field(default_factory=list)
     applied: bool = False
 
@@ -84,11 +87,11 @@ class ImportPlan:
             for outcome in plan.outcomes
             for error in outcome.errors
         ]
-        return [*self.file_errors, *row_errors]
+        return [*(str(problem) for problem in self.problems), *row_errors]
 
     @property
     def is_valid(self) -> bool:
-        return not self.file_errors and not any(p.count("reject") for p in self.kinds.values())
+        return not self.problems and not any(p.count("reject") for p in self.kinds.values())
 
     @property
     def totals(self) -> dict[str, int]:

@@ -4,9 +4,9 @@ See `vendors.catalog_io.plan` for what a plan holds and the matching rules.
 """
 
 from collections import defaultdict
-from dataclasses import dataclass
 
-from outsourcing.tabular import Table
+from outsourcing.imports.plan import ParsedRow, Problem
+from outsourcing.imports.reader import Table
 from vendors.catalog_io.files import CatalogTables
 from vendors.catalog_io.plan import ImportPlan, KindPlan, RowOutcome
 from vendors.catalog_io.schema import (
@@ -16,9 +16,7 @@ from vendors.catalog_io.schema import (
     OFFERINGS,
     RATES,
     VENDORS,
-    CellError,
     Kind,
-    header_key,
     quoted,
 )
 from vendors.models import (
@@ -83,61 +81,17 @@ def _rate_key(vendor_ref, rate: RateCard) -> tuple:
     )
 
 
-@dataclass
-class ParsedRow:
-    number: int
-    values: dict[str, object]  # column name → parsed value (only columns in the file)
-    raw: dict[str, str]
-    errors: list[str]
-
-
 def _parse(kind: Kind, table: Table, plan: ImportPlan) -> list[ParsedRow] | None:
-    """Parse a table's cells; None (and a file error) when its header is unusable."""
-    positions: dict[str, int] = {}
-    problems = []
-    for index, header in enumerate(table.headers):
-        name = header_key(header)
-        if not name:
-            continue
-        if kind.column(name) is None:
-            problems.append(
-                f"{kind.name}: unknown column {quoted(header)} "
-                f"(the columns are {', '.join(kind.headers)})."
-            )
-        elif name in positions:
-            problems.append(f"{kind.name}: column {name} appears twice.")
-        else:
-            positions[name] = index
-    for column in kind.columns:
-        if column.required and column.name not in positions:
-            problems.append(f"{kind.name}: missing column {column.name}.")
-    if problems:
-        plan.file_errors.extend(problems)
-        return None
-
-    parsed = []
-    for index, cells in enumerate(table.rows):
-        number = table.row_number(index)
-        values, raw, errors = {}, {}, []
-        for name, position in positions.items():
-            column = kind.column(name)
-            cell = cells[position].strip() if position < len(cells) else ""
-            raw[name] = cell
-            if not cell:
-                if column.required:
-                    errors.append(f"{kind.name} row {number}, column {name}: a value is required.")
-                values[name] = column.empty
-                continue
-            try:
-                values[name] = column.parse(cell)
-            except CellError as exc:
-                errors.append(f"{kind.name} row {number}, column {name}: {exc}")
-        parsed.append(ParsedRow(number, values, raw, errors))
-    return parsed
+    """Parse a table's cells; None (and file errors) when its header is unusable."""
+    rows, problems = kind.schema.parse(table)
+    if rows is None:
+        plan.problems.extend(problems)
+    return rows
 
 
 def _reject(kind_plan: KindPlan, row: ParsedRow, label: str, *extra: str) -> None:
-    kind_plan.outcomes.append(RowOutcome(row.number, label, "reject", errors=[*row.errors, *extra]))
+    errors = [*(str(problem) for problem in row.problems), *extra]
+    kind_plan.outcomes.append(RowOutcome(row.number, label, "reject", errors=errors))
 
 
 def _apply_values(instance, kind: Kind, values: dict, kind_plan: KindPlan) -> list[str]:
@@ -169,7 +123,9 @@ def _show(value) -> str:
 class Planner:
     def __init__(self, catalog: CatalogTables):
         self.catalog = catalog
-        self.plan = ImportPlan(file_errors=list(catalog.errors), notices=list(catalog.notices))
+        self.plan = ImportPlan(
+            problems=[Problem(error) for error in catalog.errors], notices=list(catalog.notices)
+        )
         self.state = CatalogState(set(catalog.tables))
         # Vendors the file defines: name key → existing Vendor or None (created by the file).
         self.file_vendors: dict[str, Vendor | None] = {}
@@ -196,51 +152,22 @@ class Planner:
     # Vendors -------------------------------------------------------------------------------
 
     def _vendors(self, rows: list[ParsedRow], kind_plan: KindPlan) -> None:
+        """Each vendor row: checked against the file and the catalog, then created or updated."""
         seen_keys: dict[str, int] = {}
         seen_domains: dict[str, int] = {}
         for row in rows:
             name = row.values.get("legal_name") or row.raw.get("legal_name", "")
             key = vendor_name_key(name) if isinstance(name, str) else ""
-            errors = []
             where = f"vendors row {row.number}"
-            if name and not key:
-                errors.append(f"{where}, column legal_name: {quoted(name)} has no letters.")
-            if key in seen_keys:
-                errors.append(
-                    f"{where}, column legal_name: {quoted(name)} is the same vendor as vendors "
-                    f"row {seen_keys[key]} (names match once case, punctuation and legal forms "
-                    "are ignored)."
-                )
-            existing = self.state.vendors_by_key.get(key, []) if key else []
-            if len(existing) > 1:
-                names = ", ".join(quoted(v.legal_name) for v in existing[:3])
-                errors.append(
-                    f"{where}, column legal_name: {quoted(name)} matches {len(existing)} vendors "
-                    f"in the catalog ({names}); merge them first."
-                )
-            target = existing[0] if len(existing) == 1 else None
+            errors, target = self._vendor_name_problems(where, name, key, seen_keys)
             domain = website_domain(row.values.get("website") or "")
+            errors += self._vendor_website_problems(where, domain, target, seen_domains)
+            if key:
+                seen_keys.setdefault(key, row.number)
             if domain:
-                if domain in seen_domains:
-                    errors.append(
-                        f"{where}, column website: {domain} is also the website of vendors row "
-                        f"{seen_domains[domain]}; is it the same vendor?"
-                    )
-                others = [
-                    v for v in self.state.vendors_by_domain.get(domain, []) if v is not target
-                ]
-                if others and (target is None or domain != target.website_domain):
-                    errors.append(
-                        f"{where}, column website: {domain} is the website of "
-                        f"{quoted(others[0].legal_name)}, already in the catalog; use that name "
-                        "if it is the same vendor, or merge the two after importing."
-                    )
-            if key and key not in seen_keys:
-                seen_keys[key] = row.number
-            if domain and domain not in seen_domains:
-                seen_domains[domain] = row.number
+                seen_domains.setdefault(domain, row.number)
             label = name or "(no name)"
-            if row.errors or errors:
+            if row.problems or errors:
                 _reject(kind_plan, row, label, *errors)
                 if key:
                     self.rejected_vendors.setdefault(key, row.number)
@@ -249,23 +176,72 @@ class Planner:
             if not values.get("status"):
                 values.pop("status", None)
             if target is not None:
-                changes = _apply_values(target, VENDORS, values, kind_plan)
-                target.name_key, target.website_domain = key, website_domain(target.website)
-                self.file_vendors[key] = target
-                if changes:
-                    kind_plan.updates.append(target)
-                    kind_plan.outcomes.append(RowOutcome(row.number, label, "update", changes))
-                else:
-                    kind_plan.outcomes.append(RowOutcome(row.number, label, "unchanged"))
-                continue
-            vendor = Vendor(status=VendorStatus.PROSPECT, languages=[])
-            _apply_values(vendor, VENDORS, values, KindPlan(VENDORS))
-            vendor.legal_name = " ".join(vendor.legal_name.split())
-            vendor.name_key, vendor.website_domain = key, domain
-            self.file_vendors[key] = None
-            kind_plan.creates.append(vendor)
-            kind_plan.outcomes.append(RowOutcome(row.number, label, "create"))
+                self._vendor_update(row, label, target, key, values, kind_plan)
+            else:
+                self._vendor_create(row, label, key, domain, values, kind_plan)
         kind_plan.update_fields.update({"name_key", "website_domain"} if kind_plan.updates else ())
+
+    def _vendor_name_problems(
+        self, where: str, name: str, key: str, seen_keys: dict[str, int]
+    ) -> tuple[list[str], Vendor | None]:
+        """Problems with a vendor row's legal name, and the catalog vendor it names, if one."""
+        errors = []
+        if name and not key:
+            errors.append(f"{where}, column legal_name: {quoted(name)} has no letters.")
+        if key in seen_keys:
+            errors.append(
+                f"{where}, column legal_name: {quoted(name)} is the same vendor as vendors "
+                f"row {seen_keys[key]} (names match once case, punctuation and legal forms "
+                "are ignored)."
+            )
+        existing = self.state.vendors_by_key.get(key, []) if key else []
+        if len(existing) > 1:
+            names = ", ".join(quoted(v.legal_name) for v in existing[:3])
+            errors.append(
+                f"{where}, column legal_name: {quoted(name)} matches {len(existing)} vendors "
+                f"in the catalog ({names}); merge them first."
+            )
+        return errors, existing[0] if len(existing) == 1 else None
+
+    def _vendor_website_problems(
+        self, where: str, domain: str, target: Vendor | None, seen_domains: dict[str, int]
+    ) -> list[str]:
+        """A website another row of the file, or another catalog vendor, already has."""
+        if not domain:
+            return []
+        errors = []
+        if domain in seen_domains:
+            errors.append(
+                f"{where}, column website: {domain} is also the website of vendors row "
+                f"{seen_domains[domain]}; is it the same vendor?"
+            )
+        others = [v for v in self.state.vendors_by_domain.get(domain, []) if v is not target]
+        if others and (target is None or domain != target.website_domain):
+            errors.append(
+                f"{where}, column website: {domain} is the website of "
+                f"{quoted(others[0].legal_name)}, already in the catalog; use that name "
+                "if it is the same vendor, or merge the two after importing."
+            )
+        return errors
+
+    def _vendor_update(self, row, label, target: Vendor, key, values, kind_plan) -> None:
+        changes = _apply_values(target, VENDORS, values, kind_plan)
+        target.name_key, target.website_domain = key, website_domain(target.website)
+        self.file_vendors[key] = target
+        if changes:
+            kind_plan.updates.append(target)
+            kind_plan.outcomes.append(RowOutcome(row.number, label, "update", changes))
+        else:
+            kind_plan.outcomes.append(RowOutcome(row.number, label, "unchanged"))
+
+    def _vendor_create(self, row, label, key, domain, values, kind_plan) -> None:
+        vendor = Vendor(status=VendorStatus.PROSPECT, languages=[])
+        _apply_values(vendor, VENDORS, values, KindPlan(VENDORS))
+        vendor.legal_name = " ".join(vendor.legal_name.split())
+        vendor.name_key, vendor.website_domain = key, domain
+        self.file_vendors[key] = None
+        kind_plan.creates.append(vendor)
+        kind_plan.outcomes.append(RowOutcome(row.number, label, "create"))
 
     def _vendor_ref(self, kind: Kind, row: ParsedRow) -> tuple[object, str | None]:
         """(vendor id, or ("new", key) for a vendor this file creates; error or None)."""
@@ -316,67 +292,74 @@ class Planner:
         label,
         check=None,
     ) -> None:
+        """Rows of a vendor's records (offerings, centres …): each resolved to its vendor and
+        service line, matched on `make_key`, then created, updated or left unchanged."""
         kind = kind_plan.kind
         seen: dict[tuple, int] = {}
         for row in rows:
-            errors = []
-            vendor_ref, error = self._vendor_ref(kind, row)
-            if error:
-                errors.append(error)
-            service_line = None
-            if kind.column("service_line"):
-                service_line, error = self._service_line(kind, row)
-                if error:
-                    errors.append(error)
+            vendor_ref, service_line, errors = self._child_references(kind, row, check)
             row_label = label(row)
-            if check:
-                errors.extend(
-                    f"{kind.name} row {row.number}, column {column}: {message}"
-                    for column, message in check(row.values)
-                )
-            if row.errors or errors or vendor_ref is None:
+            if row.problems or errors or vendor_ref is None:
                 _reject(kind_plan, row, row_label, *errors)
                 continue
             key = make_key(vendor_ref, row, service_line)
             if key in seen:
-                _reject(
-                    kind_plan,
-                    row,
-                    row_label,
-                    f"{kind.name} row {row.number}: the same record as {kind.name} row "
-                    f"{seen[key]}.",
-                )
+                again = f"{kind.name} row {row.number}: the same record as {kind.name} row "
+                _reject(kind_plan, row, row_label, f"{again}{seen[key]}.")
                 continue
             seen[key] = row.number
-            values = {k: v for k, v in row.values.items() if k not in ("vendor", "service_line")}
             current = existing.get(key) if not isinstance(vendor_ref, tuple) else None
             instance = current or new_instance()
             if service_line is not None:
                 instance.service_line = service_line
-            scratch = KindPlan(kind) if current is None else kind_plan
-            changes = _apply_values(instance, kind, values, scratch)
-            if check and current is not None:
-                # The file may give only some columns: check the record as it would end up.
-                merged = {c.name: getattr(instance, c.model_field) for c in kind.columns[1:]}
-                problems = [
-                    f"{kind.name} row {row.number}, column {column}: {message}"
-                    for column, message in check(merged)
-                ]
-                if problems:
-                    _reject(kind_plan, row, row_label, *problems)
-                    continue
-            if current is None:
-                if isinstance(vendor_ref, tuple):
-                    instance._vendor_key = vendor_ref[1]
-                else:
-                    instance.vendor_id = vendor_ref
-                kind_plan.creates.append(instance)
-                kind_plan.outcomes.append(RowOutcome(row.number, row_label, "create"))
-            elif changes:
-                kind_plan.updates.append(instance)
-                kind_plan.outcomes.append(RowOutcome(row.number, row_label, "update", changes))
+            self._child_outcome(row, row_label, vendor_ref, instance, current, kind_plan, check)
+
+    def _child_references(self, kind: Kind, row: ParsedRow, check):
+        """(vendor reference, service line, problems) of a child row."""
+        errors = []
+        vendor_ref, error = self._vendor_ref(kind, row)
+        if error:
+            errors.append(error)
+        service_line = None
+        if kind.column("service_line"):
+            service_line, error = self._service_line(kind, row)
+            if error:
+                errors.append(error)
+        if check:
+            errors.extend(
+                f"{kind.name} row {row.number}, column {column}: {message}"
+                for column, message in check(row.values)
+            )
+        return vendor_ref, service_line, errors
+
+    def _child_outcome(self, row, row_label, vendor_ref, instance, current, kind_plan, check):
+        """Apply the row to its record and say whether that creates, updates or changes it."""
+        kind = kind_plan.kind
+        values = {k: v for k, v in row.values.items() if k not in ("vendor", "service_line")}
+        scratch = KindPlan(kind) if current is None else kind_plan
+        changes = _apply_values(instance, kind, values, scratch)
+        if check and current is not None:
+            # The file may give only some columns: check the record as it would end up.
+            merged = {c.name: getattr(instance, c.model_field) for c in kind.columns[1:]}
+            problems = [
+                f"{kind.name} row {row.number}, column {column}: {message}"
+                for column, message in check(merged)
+            ]
+            if problems:
+                _reject(kind_plan, row, row_label, *problems)
+                return
+        if current is None:
+            if isinstance(vendor_ref, tuple):
+                instance._vendor_key = vendor_ref[1]
             else:
-                kind_plan.outcomes.append(RowOutcome(row.number, row_label, "unchanged"))
+                instance.vendor_id = vendor_ref
+            kind_plan.creates.append(instance)
+            kind_plan.outcomes.append(RowOutcome(row.number, row_label, "create"))
+        elif changes:
+            kind_plan.updates.append(instance)
+            kind_plan.outcomes.append(RowOutcome(row.number, row_label, "update", changes))
+        else:
+            kind_plan.outcomes.append(RowOutcome(row.number, row_label, "unchanged"))
 
     def _offerings(self, rows, kind_plan):
         self._children(

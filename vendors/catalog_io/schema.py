@@ -12,15 +12,23 @@ that completes "<kind> row N, column C: …".
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
+from functools import cached_property
 
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from django_countries import countries
 
 from outsourcing.currencies import is_currency_code
-from outsourcing.tabular import FORMULA_TRIGGERS
+from outsourcing.imports.cells import (
+    CellError,
+    parse_date,
+    parse_text,
+    parse_whole,
+    quoted,
+    read_decimal,
+)
+from outsourcing.imports.plan import Column, Schema
 from vendors.models import (
     CertificationKind,
     RateUnit,
@@ -30,27 +38,9 @@ from vendors.models import (
 from vendors.validation import parse_languages, validate_founded_year
 
 
-class CellError(ValueError):
-    """A cell that cannot be read; the message names the value and what was expected."""
-
-
-def quoted(value: str, limit: int = 60) -> str:
-    value = value if len(value) <= limit else value[: limit - 1] + "…"
-    return f"“{value}”"
-
-
 def text(max_length: int) -> Callable[[str], str]:
     def parse(value: str) -> str:
-        if value.startswith("="):
-            raise CellError(
-                f"{quoted(value)} is a spreadsheet formula; type the value itself instead."
-            )
-        if value.startswith("'") and value[1:2] and value[1:].startswith(FORMULA_TRIGGERS):
-            # Our exports prefix an apostrophe to neutralise formulas; undo it on the way in.
-            value = value[1:]
-        if len(value) > max_length:
-            raise CellError(f"is {len(value)} characters long; the limit is {max_length}.")
-        return value
+        return parse_text(value, max_length=max_length)
 
     return parse
 
@@ -91,30 +81,12 @@ def time_zone(value: str) -> str:
     return value.strip()
 
 
-def iso_date(value: str) -> date:
-    cleaned = value.strip()
-    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", cleaned):
-        try:
-            return date.fromisoformat(cleaned)
-        except ValueError:
-            pass
-    raise CellError(f"{quoted(value)} is not a date (use YYYY-MM-DD).")
-
-
-_NUMBER = re.compile(r"^-?\d+(\.\d+)?$")
+iso_date = parse_date
 
 
 def decimal(value: str, *, places: int = 2) -> Decimal:
-    cleaned = value.strip()
-    if not _NUMBER.match(cleaned):
-        raise CellError(
-            f"{quoted(value)} is not a number (use a point for decimals and no thousands "
-            "separators)."
-        )
-    try:
-        return Decimal(cleaned).quantize(Decimal(1).scaleb(-places))
-    except InvalidOperation:
-        raise CellError(f"{quoted(value)} is too large.") from None
+    """A number read by the one rule (`read_decimal`), to `places` decimals."""
+    return read_decimal(value).quantize(Decimal(1).scaleb(-places))
 
 
 def positive_rate(value: str) -> Decimal:
@@ -136,12 +108,7 @@ def capacity(value: str) -> Decimal:
 
 
 def whole_number(value: str, *, low: int = 0, high: int = 10_000_000) -> int:
-    cleaned = value.strip()
-    if re.fullmatch(r"-?\d+(\.0+)?", cleaned):
-        number = int(Decimal(cleaned))
-        if low <= number <= high:
-            return number
-    raise CellError(f"{quoted(value)} must be a whole number from {low:,} to {high:,}.")
+    return parse_whole(value, low=low, high=high)
 
 
 def capability(value: str) -> int:
@@ -181,19 +148,6 @@ def choice(choices: type, what: str) -> Callable[[str], str]:
     return parse
 
 
-@dataclass(frozen=True)
-class Column:
-    name: str
-    parse: Callable[[str], object]
-    required: bool = False  # the column must be in the file and the cell filled
-    field: str = ""  # the model field it fills ("" = same as name)
-    empty: object = None  # the value of a blank cell in an optional column
-
-    @property
-    def model_field(self) -> str:
-        return self.field or self.name
-
-
 def _service_line_code(value: str) -> str:
     # Resolved against the taxonomy by the planner; here only its shape.
     return text(100)(value).strip()
@@ -206,12 +160,16 @@ class Kind:
     columns: tuple[Column, ...]
     aliases: tuple[str, ...] = ()
 
+    @cached_property
+    def schema(self) -> Schema:
+        return Schema(self.columns, sheet=self.name)
+
     def column(self, name: str) -> Column | None:
-        return next((column for column in self.columns if column.name == name), None)
+        return self.schema.column(name)
 
     @property
     def headers(self) -> list[str]:
-        return [column.name for column in self.columns]
+        return self.schema.headers
 
 
 VENDORS = Kind(
@@ -292,7 +250,3 @@ def kind_for(name: str) -> Kind | None:
             if cleaned == alias or re.search(rf"(^|[-_ ]){re.escape(alias)}$", cleaned):
                 return kind
     return None
-
-
-def header_key(header: str) -> str:
-    return re.sub(r"[\s-]+", "_", header.strip().casefold())

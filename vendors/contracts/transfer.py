@@ -1,8 +1,8 @@
 """Contracts and measurements in and out of CSV and XLSX: a checked plan, then applied all
 or nothing (like the function inventory).
 
-Built on outsourcing.tabular (reading and writing files) and outsourcing.cells (one cell
-into a value), behind a small pair, `transfer_plan` and `transfer_apply`, so it moves to
+Built on the import pipeline's bounded reader and cell parser (outsourcing.imports),
+behind a small pair, `transfer_plan` and `transfer_apply`, so it moves to
 the rebuilt import pipeline by swapping what those two call.
 
 An XLSX workbook may hold a "Contracts" and a "Measurements" sheet; a CSV holds one of the
@@ -19,12 +19,20 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django_countries import countries
 
-from outsourcing.cells import CellError, parse_choice, parse_count, parse_decimal, parse_text
 from outsourcing.currencies import is_currency_code
-from outsourcing.inventory.columns import normalise_header
-from outsourcing.inventory.importer import InventoryInvalid, Problem
+from outsourcing.imports.cells import (
+    CellError,
+    normalise_header,
+    parse_choice,
+    parse_count,
+    parse_decimal,
+    parse_text,
+)
+from outsourcing.imports.limits import Limits, TableError
+from outsourcing.imports.plan import ImportInvalid, Problem
+from outsourcing.imports.reader import Table, read_table, read_workbook
+from outsourcing.imports.writer import write_csv, write_xlsx
 from outsourcing.models import BusinessFunction, Membership, User, Workspace
-from outsourcing.tabular import Table, TableError, read_table, read_workbook, write_csv, write_xlsx
 from vendors.models import Vendor
 
 from .models import OUTSOURCED_OPTIONS, Contract, Measurement, PricingModel
@@ -46,7 +54,7 @@ COUNTRY_CODES = frozenset(code for code, _ in countries)
 MEASUREMENT_COLUMNS = ("reference", "metric", "period", "value")
 
 
-class TransferInvalid(InventoryInvalid):
+class TransferInvalid(ImportInvalid):
     """The file's problems, every one with its row and column (as for the inventory)."""
 
 
@@ -83,8 +91,9 @@ class TransferPlan:
 
 
 def _read(data: bytes, filename: str, max_bytes: int, max_rows: int) -> dict[str, Table]:
+    limits = Limits.from_settings(max_bytes=max_bytes, max_rows=max_rows)
     if filename.lower().endswith(".xlsx") or data.startswith(b"PK\x03\x04"):
-        sheets = read_workbook(data, filename=filename, max_bytes=max_bytes, max_rows=max_rows)
+        sheets = read_workbook(data, filename=filename, limits=limits)
         known = {normalise_header(t): t for t in (CONTRACTS, MEASUREMENTS)}
         tables = {
             known[normalise_header(t)]: table
@@ -94,7 +103,7 @@ def _read(data: bytes, filename: str, max_bytes: int, max_rows: int) -> dict[str
         if not tables:
             raise TableError("The workbook has neither a “Contracts” nor a “Measurements” sheet.")
         return tables
-    table = read_table(data, filename=filename, max_bytes=max_bytes, max_rows=max_rows)
+    table = read_table(data, filename=filename, limits=limits)
     headers = {normalise_header(h) for h in table.headers}
     return {MEASUREMENTS if {"metric", "period"} <= headers else CONTRACTS: table}
 

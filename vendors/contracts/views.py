@@ -9,9 +9,9 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from outsourcing.access import workspace_view
+from outsourcing.imports.limits import TableError
 from outsourcing.models import Role
 from outsourcing.pagination import paginate
-from outsourcing.tabular import TableError
 from outsourcing.views.helpers import form_service_call
 
 from . import charts

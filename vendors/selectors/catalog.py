@@ -5,11 +5,10 @@ from dataclasses import dataclass
 from django.db.models import Prefetch, Q, QuerySet
 from django.shortcuts import get_object_or_404
 
-from outsourcing.models import Workspace
+from outsourcing.models import Job, Workspace
 from outsourcing.selectors import memberships_for_user
 from vendors.filters import VendorFilter
 from vendors.models import (
-    CatalogUpload,
     Certification,
     DeliveryCentre,
     Offering,
@@ -71,10 +70,13 @@ def vendor_record_get(*, vendor: Vendor, model, pk: int):
     return get_object_or_404(model.objects.filter(vendor=vendor), pk=pk)
 
 
-def catalog_upload_get(*, token, uploaded_by) -> CatalogUpload:
-    """The curator's own upload awaiting confirmation. Another curator's upload is not
-    theirs to commit: 404, as for a stranger's object."""
-    return get_object_or_404(CatalogUpload.objects.filter(uploaded_by=uploaded_by), token=token)
+def catalog_preview_get(*, pk: int, requested_by) -> Job:
+    """The curator's own catalog import awaiting confirmation. Another curator's upload is
+    not theirs to commit: 404, as for a stranger's object."""
+    previews = Job.objects.filter(
+        workspace__isnull=True, kind=Job.Kind.IMPORT_CATALOG, requested_by=requested_by
+    )
+    return get_object_or_404(previews, pk=pk)
 
 
 def vendor_history(*, vendor: Vendor, limit: int = 300) -> list:

@@ -77,7 +77,7 @@ def catalog_export_file(*, file_format: str) -> tuple[str, str, bytes]:
 
     from django.utils import timezone
 
-    from outsourcing.tabular import write_csv, write_xlsx
+    from outsourcing.imports.writer import write_csv, write_xlsx
 
     tables = catalog_export_tables()
     stamp = timezone.now().strftime("%Y%m%d-%H%M")

@@ -39,7 +39,7 @@ from decimal import Decimal
 import numpy as np
 from django.db.models import Exists, OuterRef, Prefetch, Q
 
-from assessments.models import SourcingOption
+from assessments.models import Recommendation, SourcingOption
 from assessments.scoring import topsis
 from outsourcing.currencies import ExchangeRate, NotConvertible, exchange_rate
 from outsourcing.models import BusinessFunction, Workspace
@@ -118,7 +118,14 @@ class Exclusion:
 
 
 #: What a shortlist can say: ranked vendors, or why there are none to rank.
-SHORTLIST_STATES = ("ranked", "not_assessed", "in_house", "no_service_line", "no_candidates")
+SHORTLIST_STATES = (
+    "ranked",
+    "not_assessed",
+    "no_call",
+    "in_house",
+    "no_service_line",
+    "no_candidates",
+)
 
 
 @dataclass
@@ -173,6 +180,14 @@ def function_vendor_shortlist(
             "Assess this function first: the shortlist follows its recommendation.",
         )
     option = assessment.recommendation
+    if option == Recommendation.NO_CALL:
+        return Shortlist(
+            function,
+            "no_call",
+            "There is no clear call between the options for this function yet, so there is "
+            "no vendor shortlist: settle the call first (its page lists the single rating "
+            "changes that would).",
+        )
     if option == SourcingOption.IN_HOUSE:
         return Shortlist(
             function,

@@ -5,12 +5,12 @@ minutes), each with its history record, attributed to the importing user with th
 reason "Catalog import".
 """
 
-from datetime import timedelta
-
 from django.db import transaction
 from django.utils import timezone
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
+from outsourcing.imports.plan import ImportInvalid, Problem
+from outsourcing.imports.preview import import_preview_create, import_preview_source
 from outsourcing.models import Job
 from outsourcing.services.jobs import JobOutput, ProgressFn
 from vendors.catalog_io.files import (
@@ -22,7 +22,6 @@ from vendors.catalog_io.files import (
 from vendors.catalog_io.plan import ImportPlan
 from vendors.catalog_io.planner import catalog_plan
 from vendors.models import (
-    CatalogUpload,
     Certification,
     DeliveryCentre,
     Offering,
@@ -98,37 +97,43 @@ def _write(plan: ImportPlan, *, user) -> None:
             )
 
 
-# An upload waits this long for the curator's go-ahead before it is swept away.
-UPLOAD_KEPT_FOR = timedelta(days=1)
+def catalog_upload(*, uploaded_by, files: UploadedFiles) -> Job:
+    """Check uploaded catalog files and keep them for the curator's go-ahead.
 
-
-def catalog_upload_create(*, uploaded_by, files: UploadedFiles) -> CatalogUpload:
-    """Keep uploaded catalog files for the preview and the curator's go-ahead, sweeping
-    away uploads nobody confirmed within a day."""
-    CatalogUpload.objects.filter(created_at__lt=timezone.now() - UPLOAD_KEPT_FOR).delete()
-    return CatalogUpload.objects.create(
-        uploaded_by=uploaded_by,
-        filenames=", ".join(name for name, _ in files)[:500],
-        bundle=pack_files(files),
+    Raises ImportInvalid listing every problem (the file's and each rejected row's), and
+    then keeps nothing; otherwise returns a catalog job awaiting confirmation.
+    """
+    plan = catalog_import(files=files, user=uploaded_by, dry_run=True)
+    if not plan.is_valid:
+        raise ImportInvalid([Problem(error) for error in plan.errors])
+    names = ", ".join(name for name, _ in files)
+    return import_preview_create(
+        workspace=None,
+        kind=Job.Kind.IMPORT_CATALOG,
+        requested_by=uploaded_by,
+        filename="catalog-upload.zip",
+        data=pack_files(files),
+        params={"filenames": names[:500], "totals": plan.totals},
     )
 
 
-def catalog_import_work(job: Job, report_progress: ProgressFn) -> JobOutput:
-    """The confirmed catalog import (params: the upload's token), all or nothing.
+def catalog_upload_files(job: Job) -> UploadedFiles:
+    """The files a catalog preview job keeps."""
+    return unpack_files(import_preview_source(job))
 
-    The upload is checked again against the catalog as it is now; if anything is rejected
+
+def catalog_import_work(job: Job, report_progress: ProgressFn) -> JobOutput:
+    """The confirmed catalog import, all or nothing.
+
+    The files are checked again against the catalog as it is now; if anything is rejected
     the job fails with the reasons and the catalog is untouched.
     """
-    upload = CatalogUpload.objects.filter(token=job.params["token"]).first()
-    if upload is None:
-        raise ValueError("the upload is gone (it was imported already or expired)")
     report_progress(10, "Checking the files against the catalog…")
-    plan = catalog_import(files=unpack_files(upload.bundle), user=job.requested_by)
+    plan = catalog_import(files=catalog_upload_files(job), user=job.requested_by)
     if not plan.applied:
         shown = "; ".join(plan.errors[:10])
         more = f" … and {len(plan.errors) - 10:,} more" if len(plan.errors) > 10 else ""
         raise ValueError(f"nothing was imported: {shown}{more}")
-    upload.delete()
     totals = plan.totals
     return JobOutput(
         message=(

@@ -1,60 +1,74 @@
-"""Catalog import (upload → dry-run preview → confirm) and export, for curators."""
+"""Catalog import (upload → dry-run preview → confirm) and export, for curators.
 
+The import is the one pipeline's flow (`outsourcing.imports`): a file with any problem is
+refused on the upload page and nothing is kept; a clean one becomes a job awaiting
+confirmation whose preview lists what it would create and update.
+"""
+
+from django.contrib import messages
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
+from outsourcing.imports.preview import import_upload_checked
 from outsourcing.models import Job
 from outsourcing.selectors import catalog_job_get
-from outsourcing.services.jobs import job_start
+from outsourcing.services.jobs import job_confirm, job_discard
 from outsourcing.views.helpers import render_job
 from vendors.access import curator_required
-from vendors.catalog_io.files import unpack_files
 from vendors.forms import CatalogUploadForm
-from vendors.models import CatalogUpload
-from vendors.selectors.catalog import catalog_upload_get
+from vendors.selectors.catalog import catalog_preview_get
 from vendors.selectors.export import catalog_export_file
-from vendors.services.catalog_import import catalog_import, catalog_upload_create
-from vendors.tasks import import_catalog
+from vendors.services.catalog_import import catalog_import, catalog_upload, catalog_upload_files
 
 
 @curator_required
 def catalog_import_upload(request):
     form = CatalogUploadForm(request.POST or None, request.FILES or None)
+    problems = []
     if request.method == "POST" and form.is_valid():
-        upload = catalog_upload_create(
-            uploaded_by=request.user,
-            files=[(f.name, f.read()) for f in form.cleaned_data["files"]],
+        files = [(f.name, f.read()) for f in form.cleaned_data["files"]]
+        job, problems = import_upload_checked(
+            lambda: catalog_upload(uploaded_by=request.user, files=files)
         )
-        return redirect("vendors:catalog_import_preview", token=upload.token)
-    return render(request, "vendors/import_upload.html", {"form": form})
-
-
-def _upload_of(request, token) -> CatalogUpload:
-    return catalog_upload_get(token=token, uploaded_by=request.user)
+        if job is not None:
+            return redirect("vendors:catalog_import_preview", job_pk=job.pk)
+    return render(
+        request,
+        "vendors/import_upload.html",
+        {"form": form, "problems": problems},
+        status=400 if problems or form.errors else 200,
+    )
 
 
 @curator_required
-def catalog_import_preview(request, token):
-    """The dry run: what the upload would create, update and reject. Writes nothing."""
-    upload = _upload_of(request, token)
-    plan = catalog_import(files=unpack_files(upload.bundle), user=request.user, dry_run=True)
-    return render(request, "vendors/import_preview.html", {"upload": upload, "plan": plan})
+def catalog_import_preview(request, job_pk: int):
+    """The dry run: what the upload would create and update. Writes nothing."""
+    job = catalog_preview_get(pk=job_pk, requested_by=request.user)
+    if job.status != Job.Status.PREVIEW:
+        return redirect(job)
+    plan = catalog_import(files=catalog_upload_files(job), user=request.user, dry_run=True)
+    return render(request, "vendors/import_preview.html", {"job": job, "plan": plan})
 
 
 @curator_required
 @require_POST
-def catalog_import_commit(request, token):
+def catalog_import_commit(request, job_pk: int):
     """Queue the import; a large catalog takes a while, so the curator watches a job."""
-    upload = _upload_of(request, token)
-    job = job_start(
-        workspace=None,
-        kind=Job.Kind.IMPORT_CATALOG,
-        requested_by=request.user,
-        task=import_catalog,
-        params={"token": str(upload.token), "filenames": upload.filenames},
-    )
+    job = catalog_preview_get(pk=job_pk, requested_by=request.user)
+    if not job_confirm(job=job):
+        messages.info(request, "This import was already started.")
     return redirect(job)
+
+
+@curator_required
+@require_POST
+def catalog_import_cancel(request, job_pk: int):
+    job = catalog_preview_get(pk=job_pk, requested_by=request.user)
+    if job.status == Job.Status.PREVIEW:
+        job_discard(job=job)
+        messages.info(request, "Import cancelled; nothing was changed.")
+    return redirect("vendors:catalog_import")
 
 
 @curator_required

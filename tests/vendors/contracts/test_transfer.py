@@ -9,7 +9,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import CommandError, call_command
 from django.urls import reverse
 
-from outsourcing.tabular import write_csv
+from outsourcing.imports.writer import write_csv
 from tests.factories import BusinessFunctionFactory
 from tests.vendors.contracts.factories import (
     ContractFactory,

@@ -2,7 +2,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand
 
-from outsourcing.tabular import write_csv, write_xlsx
+from outsourcing.imports.writer import write_csv, write_xlsx
 from vendors.selectors.export import catalog_export_tables
 
 

@@ -1,5 +1,6 @@
 from pathlib import Path
 
+from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from vendors.services.catalog_import import catalog_import
@@ -20,28 +21,9 @@ class Command(BaseCommand):
 
     def handle(self, *args, path: str, dry_run: bool, **options):
         source = Path(path)
-        if source.is_dir():
-            files = [
-                (item.name, item.read_bytes())
-                for item in sorted(source.iterdir())
-                if item.suffix.lower() in (".csv", ".xlsx")
-            ]
-            if not files:
-                raise CommandError(f"{source} holds no .csv or .xlsx file.")
-        elif source.is_file():
-            files = [(source.name, source.read_bytes())]
-        else:
-            raise CommandError(f"{source} does not exist.")
-
+        files = self._files(source)
         plan = catalog_import(files=files, dry_run=dry_run)
-        for notice in plan.notices:
-            self.stdout.write(notice)
-        for name, kind_plan in plan.kinds.items():
-            counts = kind_plan.counts
-            self.stdout.write(
-                f"{name:<15} {counts['create']:>6} to create {counts['update']:>6} to update "
-                f"{counts['unchanged']:>6} unchanged {counts['reject']:>6} rejected"
-            )
+        self._report(plan)
         if not plan.is_valid:
             for error in plan.errors:
                 self.stderr.write(error)
@@ -50,3 +32,32 @@ class Command(BaseCommand):
             self.stdout.write(self.style.WARNING("Dry run: nothing was written."))
         else:
             self.stdout.write(self.style.SUCCESS("Catalog imported."))
+
+    def _files(self, source: Path) -> list[tuple[str, bytes]]:
+        """The files to import; any larger than an upload may be is refused unread."""
+        limit = settings.IMPORT_MAX_BYTES
+        if source.is_dir():
+            paths = [p for p in sorted(source.iterdir()) if p.suffix.lower() in (".csv", ".xlsx")]
+            if not paths:
+                raise CommandError(f"{source} holds no .csv or .xlsx file.")
+        elif source.is_file():
+            paths = [source]
+        else:
+            raise CommandError(f"{source} does not exist.")
+        for item in paths:
+            if item.stat().st_size > limit:
+                raise CommandError(
+                    f"{item} is {item.stat().st_size / 1024 / 1024:.1f} MB; the limit is "
+                    f"{limit / 1024 / 1024:.1f} MB (IMPORT_MAX_BYTES)."
+                )
+        return [(item.name, item.read_bytes()) for item in paths]
+
+    def _report(self, plan) -> None:
+        for notice in plan.notices:
+            self.stdout.write(notice)
+        for name, kind_plan in plan.kinds.items():
+            counts = kind_plan.counts
+            self.stdout.write(
+                f"{name:<15} {counts['create']:>6} to create {counts['update']:>6} to update "
+                f"{counts['unchanged']:>6} unchanged {counts['reject']:>6} rejected"
+            )

@@ -2,8 +2,8 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
+from outsourcing.imports.limits import TableError
 from outsourcing.models import Workspace
-from outsourcing.tabular import TableError
 from vendors.contracts.transfer import TransferInvalid, transfer_apply, transfer_plan
 
 

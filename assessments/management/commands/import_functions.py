@@ -1,11 +1,15 @@
 from pathlib import Path
 
+from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from outsourcing.inventory.importer import InventoryInvalid, inventory_plan
+from assessments.inventory.importer import InventoryInvalid, inventory_plan
+from assessments.inventory.services import inventory_import
+from outsourcing.imports.limits import Limits, TableError
+from outsourcing.imports.reader import read_table
 from outsourcing.models import Workspace
-from outsourcing.services.inventory import inventory_import
-from outsourcing.tabular import TableError, read_table
+
+COMMAND_MAX_BYTES = 200 * 1024 * 1024
 
 
 class Command(BaseCommand):
@@ -18,8 +22,8 @@ class Command(BaseCommand):
         parser.add_argument(
             "--max-rows",
             type=int,
-            default=1_000_000,
-            help="Refuse larger files (default 1,000,000)",
+            default=settings.IMPORT_MAX_ROWS,
+            help=f"Refuse larger files (default IMPORT_MAX_ROWS, {settings.IMPORT_MAX_ROWS:,})",
         )
 
     def handle(self, *args, file: Path, workspace: str, dry_run: bool, max_rows: int, **options):
@@ -28,10 +32,13 @@ class Command(BaseCommand):
             raise CommandError(f"No workspace “{workspace}”.")
         if not file.is_file():
             raise CommandError(f"No file at {file}.")
+        if file.stat().st_size > COMMAND_MAX_BYTES:
+            raise CommandError(f"{file} is larger than {COMMAND_MAX_BYTES // 1024 // 1024} MB.")
         try:
-            table = read_table(
-                file.read_bytes(), filename=file.name, max_bytes=1 << 31, max_rows=max_rows
-            )
+            # A file on the server may be larger than an upload, but is read within the
+            # same bounds otherwise: a hostile file is refused here as on the site.
+            limits = Limits.from_settings(max_bytes=COMMAND_MAX_BYTES, max_rows=max_rows)
+            table = read_table(file.read_bytes(), filename=file.name, limits=limits)
             plan = inventory_plan(workspace=target, table=table)
         except TableError as exc:
             raise CommandError(str(exc)) from None

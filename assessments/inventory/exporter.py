@@ -3,12 +3,12 @@
 from django.utils import timezone
 from django.utils.text import slugify
 
+from assessments.inventory.columns import EXPORT_COLUMNS, INPUT_COLUMNS, TEMPLATE_ROWS
 from assessments.models import FACTOR_FIELDS
-from outsourcing.inventory.columns import EXPORT_COLUMNS, INPUT_COLUMNS, TEMPLATE_ROWS
+from outsourcing.imports.writer import write_csv, write_xlsx
 from outsourcing.models import Job, Workspace
 from outsourcing.selectors import function_queryset
 from outsourcing.services.jobs import JobOutput, ProgressFn
-from outsourcing.tabular import write_csv, write_xlsx
 
 
 def inventory_rows(*, workspace: Workspace) -> list[list]:
@@ -40,6 +40,7 @@ def inventory_rows(*, workspace: Workspace) -> list[list]:
                 assessment.score_in_house,
                 assessment.margin,
                 assessment.close_call,
+                "; ".join(flip.text for flip in assessment.flip_list),
                 assessment.model_version,
                 timezone.localtime(assessment.assessed_at).replace(microsecond=0),
             ]

@@ -2,7 +2,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from outsourcing.inventory.exporter import inventory_file
+from assessments.inventory.exporter import inventory_file
 from outsourcing.models import Workspace
 
 

@@ -7,16 +7,14 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
+from assessments.inventory.columns import INPUT_COLUMNS
+from assessments.inventory.exporter import inventory_template
+from assessments.inventory.services import inventory_upload
 from outsourcing.access import workspace_view
-from outsourcing.inventory.columns import INPUT_COLUMNS
-from outsourcing.inventory.exporter import inventory_template
-from outsourcing.inventory.importer import InventoryInvalid
+from outsourcing.imports.preview import import_upload_checked
 from outsourcing.models import Job, Role
 from outsourcing.selectors import job_get
-from outsourcing.services.inventory import inventory_upload
 from outsourcing.services.jobs import job_confirm, job_discard, job_start
-from outsourcing.tabular import TableError
-from outsourcing.tasks import export_functions, import_functions
 
 FORMATS = {
     "csv": "text/csv; charset=utf-8",
@@ -44,22 +42,19 @@ def function_import(request):
     problems = []
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
-        try:
-            job = inventory_upload(
+        job, problems = import_upload_checked(
+            lambda: inventory_upload(
                 workspace=request.workspace,
                 uploaded_by=request.user,
                 filename=upload.name,
                 data=upload.read(),
             )
-        except TableError as exc:
-            problems = [str(exc)]
-        except InventoryInvalid as exc:
-            problems = exc.messages
-        else:
+        )
+        if job is not None:
             return redirect("import_preview", slug=request.workspace.slug, pk=job.pk)
     return render(
         request,
-        "outsourcing/function_import.html",
+        "assessments/function_import.html",
         {
             "form": form,
             "problems": problems,
@@ -84,14 +79,14 @@ def import_preview(request, pk: int):
     job = _preview_job(request, pk)
     if job.status != Job.Status.PREVIEW:
         return redirect("job_detail", slug=request.workspace.slug, pk=job.pk)
-    return render(request, "outsourcing/import_preview.html", {"job": job})
+    return render(request, "assessments/import_preview.html", {"job": job})
 
 
 @workspace_view(min_role=Role.EDITOR)
 @require_POST
 def import_confirm(request, pk: int):
     job = _preview_job(request, pk)
-    if not job_confirm(job=job, task=import_functions):
+    if not job_confirm(job=job):
         messages.info(request, "This import was already started.")
     return redirect("job_detail", slug=request.workspace.slug, pk=job.pk)
 
@@ -123,7 +118,6 @@ def functions_export(request):
         workspace=request.workspace,
         kind=Job.Kind.EXPORT_FUNCTIONS,
         requested_by=request.user,
-        task=export_functions,
         params={"format": _format(request.POST.get("format", "csv"))},
     )
     return redirect("job_detail", slug=request.workspace.slug, pk=job.pk)

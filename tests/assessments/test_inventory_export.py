@@ -7,15 +7,16 @@ import openpyxl
 import pytest
 from django.core.management import call_command
 
-from outsourcing.inventory.columns import EXPORT_COLUMNS
-from outsourcing.inventory.exporter import inventory_file
-from outsourcing.inventory.importer import inventory_plan
+from assessments.inventory.columns import EXPORT_COLUMNS
+from assessments.inventory.exporter import inventory_file
+from assessments.inventory.importer import inventory_plan
+from assessments.inventory.services import inventory_import
+from outsourcing.imports.limits import Limits
+from outsourcing.imports.reader import read_table
 from outsourcing.models import BusinessFunction
-from outsourcing.services.inventory import inventory_import
-from outsourcing.tabular import read_table
 from tests.factories import MARKET_RESEARCH, PAYROLL, BusinessFunctionFactory, assess
 
-LIMITS = {"max_bytes": 10**8, "max_rows": 10**6}
+LIMITS = Limits(max_bytes=10**8, max_rows=10**6)
 
 
 @pytest.fixture
@@ -50,7 +51,7 @@ def test_xlsx_export_has_the_same_rows(inventory):
 @pytest.mark.parametrize("file_format", ["csv", "xlsx"])
 def test_export_round_trips_through_import(inventory, other_workspace, file_format):
     _, content, _ = inventory_file(workspace=inventory, file_format=file_format)
-    table = read_table(content, filename=f"x.{file_format}", **LIMITS)
+    table = read_table(content, filename=f"x.{file_format}", limits=LIMITS)
     # Into an empty workspace: the same functions, the same ratings, the same calls.
     result = inventory_import(
         workspace=other_workspace,
@@ -103,3 +104,19 @@ def test_import_command_is_all_or_nothing(workspace, tmp_path):
     good.write_text("name,fte\nPayroll,1\nHelpdesk,2\n")
     call_command("import_functions", str(good), "--workspace", workspace.slug)
     assert BusinessFunction.objects.count() == 2
+
+
+def test_an_export_says_no_clear_call_and_what_would_change_a_close_call(workspace):
+    assess(BusinessFunctionFactory(workspace=workspace, name="Level"), (3,) * 8)
+    assess(BusinessFunctionFactory(workspace=workspace, name="Fragile"), (4, 4, 4, 2, 2, 4, 3, 3))
+    _, content, _ = inventory_file(workspace=workspace, file_format="csv")
+    by_name = {row["name"]: row for row in csv.DictReader(io.StringIO(content.decode()))}
+    assert by_name["Level"]["recommendation"] == "NO_CALL"
+    assert by_name["Level"]["close_call"] == "False"
+    assert (
+        "one step more repetitiveness would make it BPO" in by_name["Level"]["what_would_change_it"]
+    )
+    assert by_name["Fragile"]["close_call"] == "True"
+    assert by_name["Fragile"]["what_would_change_it"].startswith(
+        "one step more strategic importance would make it in-house; "
+    )

@@ -94,19 +94,19 @@ MALFORMED = [
         ),
         "row 4, column name: “PAYROLL processing” appears again (first in row 2)",
     ),
-    ("empty name", _csv("name,fte", " ,3"), "row 2, column name: the name is empty"),
+    ("empty name", _csv("name,fte", " ,3"), "row 2, column name: a value is required."),
     ("empty file", b"", "The file is empty."),
     ("header only", _csv(HEADER), "header row but no data rows"),
     ("non-UTF-8 bytes", "name,department\nPaie,Comptabilité\n".encode("latin-1"), "not UTF-8 text"),
     (
         "formula cell in CSV",
         _csv("name,annual_cost", "Payroll,=A1*12"),
-        "row 2, column annual_cost: =A1*12 is a formula; paste the values instead",
+        "row 2, column annual_cost: “=A1*12” is a spreadsheet formula; type the value itself",
     ),
     (
         "formula cell in XLSX",
         _xlsx([["name", "fte"], ['=HYPERLINK("http://x")', 1]]),
-        "row 2, column name: =HYPERLINK",
+        "row 2, column name: “=HYPERLINK",
     ),
     ("huge file", b"name\n" + b"x" * (5 * 1024 * 1024 + 10), "the limit is 5.0 MB"),
     (

@@ -2,20 +2,21 @@
 
 from dataclasses import dataclass
 
-from django.conf import settings
-from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
 
-from assessments.models import FACTOR_FIELDS
-from assessments.services import assessments_create_bulk, workspace_scoring_lock
-from outsourcing.inventory.columns import INPUT_COLUMNS
-from outsourcing.inventory.importer import (
+from assessments.inventory.columns import INPUT_COLUMNS
+from assessments.inventory.importer import (
     InventoryInvalid,
     InventoryPlan,
     PlannedRow,
     inventory_plan,
 )
+from assessments.models import FACTOR_FIELDS
+from assessments.services import assessments_create_bulk, workspace_scoring_lock
+from outsourcing.imports.limits import Limits
+from outsourcing.imports.preview import import_preview_create, import_preview_source
+from outsourcing.imports.reader import read_table
 from outsourcing.models import (
     BusinessFunction,
     CurrentSourcing,
@@ -25,7 +26,6 @@ from outsourcing.models import (
     Workspace,
 )
 from outsourcing.services.jobs import JobOutput, ProgressFn
-from outsourcing.tabular import read_table
 
 
 @dataclass(frozen=True)
@@ -89,39 +89,62 @@ def inventory_import(
     """
     workspace_scoring_lock(workspace)  # before anything is read: see its docstring
     report = report_progress or (lambda progress, message="": None)
+    # Taken before creating: a created row points at its new function, as an update does.
     creates, updates = plan.creates, plan.updates
     departments = _departments(workspace, {row.values.get("department") or "" for row in plan.rows})
     report(20, "Adding functions…")
+    created = _create_functions(workspace, creates, departments)
+    report(45, "Updating functions…")
+    updated = _update_functions(updates, plan.columns, departments)
+    report(65, "Scoring…")
+    assessed = _assess_changed_ratings(workspace, plan, imported_by)
+    return InventoryResult(
+        created=created,
+        updated=updated,
+        unchanged=len(updates) - updated,
+        assessed=assessed,
+    )
+
+
+def _create_functions(workspace: Workspace, rows: list[PlannedRow], departments: dict) -> int:
+    """The new functions, created in batches; each row then points at its function."""
     new_functions = []
-    for row in creates:
+    for row in rows:
         function = BusinessFunction(workspace=workspace)
         _apply_values(function, row, departments)
         new_functions.append(function)
     BusinessFunction.objects.bulk_create(new_functions, batch_size=BATCH)
-    for row, function in zip(creates, new_functions, strict=True):
+    for row, function in zip(rows, new_functions, strict=True):
         row.existing = function
+    return len(new_functions)
 
-    report(45, "Updating functions…")
+
+def _update_functions(rows: list[PlannedRow], columns: list[str], departments: dict) -> int:
+    """The existing functions the file changes, in the file's columns only."""
     now = timezone.now()
-    fields = sorted((UPDATABLE & set(plan.columns)) | {"is_archived"})
-    updated = []
-    for row in updates:
-        function = row.existing
-        before = [
+    fields = sorted((UPDATABLE & set(columns)) | {"is_archived"})
+
+    def state(function):
+        return [
             getattr(function, f"{name}_id" if name in FOREIGN_KEYS else name) for name in fields
         ]
+
+    updated = []
+    for row in rows:
+        function = row.existing
+        before = state(function)
         _apply_values(function, row, departments)
         function.is_archived = False
-        after = [
-            getattr(function, f"{name}_id" if name in FOREIGN_KEYS else name) for name in fields
-        ]
-        if before != after:
+        if before != state(function):
             function.updated_at = now
             updated.append(function)
     # Small batches: bulk_update writes one CASE per field, whose cost grows with the batch.
     BusinessFunction.objects.bulk_update(updated, [*fields, "updated_at"], batch_size=BATCH)
+    return len(updated)
 
-    report(65, "Scoring…")
+
+def _assess_changed_ratings(workspace: Workspace, plan: InventoryPlan, imported_by) -> int:
+    """An assessment for each rated row whose ratings differ from the function's current."""
     to_assess = [
         row
         for row in plan.assessed
@@ -135,12 +158,7 @@ def inventory_import(
         workspace=workspace,
         notes="Imported from a spreadsheet.",
     )
-    return InventoryResult(
-        created=len(new_functions),
-        updated=len(updated),
-        unchanged=len(updates) - len(updated),
-        assessed=len(to_assess),
-    )
+    return len(to_assess)
 
 
 PREVIEW_NAMES = 100
@@ -153,20 +171,15 @@ def inventory_upload(*, workspace: Workspace, uploaded_by: User, filename: str, 
     column); otherwise returns a job awaiting confirmation, with a summary to preview.
     Nothing in the workspace changes until the job is confirmed.
     """
-    table = read_table(
-        data,
-        filename=filename,
-        max_bytes=settings.IMPORT_MAX_BYTES,
-        max_rows=settings.IMPORT_MAX_ROWS,
-    )
+    table = read_table(data, filename=filename, limits=Limits.from_settings())
     plan = inventory_plan(workspace=workspace, table=table)
-    job = Job(
+    return import_preview_create(
         workspace=workspace,
         kind=Job.Kind.IMPORT_FUNCTIONS,
-        status=Job.Status.PREVIEW,
         requested_by=uploaded_by,
+        filename=filename,
+        data=data,
         params={
-            "filename": filename,
             "rows": len(plan.rows),
             "columns": plan.columns,
             "create_count": len(plan.creates),
@@ -176,22 +189,14 @@ def inventory_upload(*, workspace: Workspace, uploaded_by: User, filename: str, 
             "updates": [row.values["name"] for row in plan.updates[:PREVIEW_NAMES]],
         },
     )
-    job.source_file.save(filename, ContentFile(data), save=False)
-    job.save()
-    return job
 
 
 def inventory_import_work(job: Job, report_progress: ProgressFn) -> JobOutput:
     """The confirmed import: the file is checked again (the workspace may have changed
     since the preview) and applied all or nothing."""
     report_progress(5, "Checking the file again…")
-    with job.source_file.open("rb") as source:
-        data = source.read()
     table = read_table(
-        data,
-        filename=job.params["filename"],
-        max_bytes=settings.IMPORT_MAX_BYTES,
-        max_rows=settings.IMPORT_MAX_ROWS,
+        import_preview_source(job), filename=job.params["filename"], limits=Limits.from_settings()
     )
     try:
         plan = inventory_plan(workspace=job.workspace, table=table)

@@ -26,15 +26,11 @@ RESULT_COLUMNS = (
     "score_in_house",
     "margin",
     "close_call",
+    "what_would_change_it",
     "model_version",
     "assessed_at",
 )
 EXPORT_COLUMNS = (*INPUT_COLUMNS, *RESULT_COLUMNS)
-
-
-def normalise_header(header: str) -> str:
-    """“Annual cost” and “annual-cost” are the column annual_cost."""
-    return "_".join(header.strip().lower().replace("-", " ").split())
 
 
 # Two rows people can copy: one assessed, one not.
