@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 RUN_STAMP := $(VENV)/.run-installed
 DEV_STAMP := $(VENV)/.dev-installed
 
-.PHONY: run test bench worker beat serve lint format install clean
+.PHONY: run test bench worker beat serve lint format install clean system-packages
 
 $(BIN)/python:
 	@echo "Creating .venv with $(PY)…"
@@ -25,21 +25,35 @@ $(DEV_STAMP): requirements.txt requirements-dev.txt | $(BIN)/python
 
 install: $(RUN_STAMP)
 
+# What the PDF reports need from Debian: Pango (WeasyPrint lays text out with it), Chromium
+# (kaleido draws the charts with it) and poppler-utils (tests read the PDFs with pdftotext).
+SYSTEM_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 chromium poppler-utils
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+## make system-packages: install the Debian packages above that are missing
+system-packages:
+	@missing=$$(for p in $(SYSTEM_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+		echo "Installing from Debian:" $$missing; \
+		$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get update -qq && \
+		$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
+	fi
+
 ## make run: install, migrate, load the demo data and serve on http://127.0.0.1:8000
-run: $(RUN_STAMP)
+run: $(RUN_STAMP) system-packages
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py load_demo
 	@echo "\nOpen http://127.0.0.1:8000 and sign in with a demo login above.\n"
 	$(BIN)/python manage.py runserver 127.0.0.1:8000
 
 ## make serve: production mode under gunicorn (set DEBUG=False, SECRET_KEY, ALLOWED_HOSTS…)
-serve: $(RUN_STAMP)
+serve: $(RUN_STAMP) system-packages
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py collectstatic --noinput --verbosity 0
 	$(BIN)/gunicorn -c gunicorn.conf.py
 
 ## make test: lint, check migrations and run the whole suite
-test: $(DEV_STAMP)
+test: $(DEV_STAMP) system-packages
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	@# Report only for now: the functions it lists belong to work in progress on other branches.
@@ -49,11 +63,11 @@ test: $(DEV_STAMP)
 	$(BIN)/pytest $(PYTEST_ARGS)
 
 ## make bench: print the speed figures of the engine, imports and lists
-bench: $(DEV_STAMP)
+bench: $(DEV_STAMP) system-packages
 	@for script in bench/bench_*.py; do echo "== $$script"; $(BIN)/python $$script || exit 1; done
 
 ## make worker: a Celery worker (needs REDIS_URL); run as many as you like
-worker: $(RUN_STAMP)
+worker: $(RUN_STAMP) system-packages
 	$(BIN)/celery -A outsourcing worker --loglevel INFO
 
 ## make beat: the scheduler (CELERY_BEAT_SCHEDULE: job sweep, file clean-up, contract

@@ -1,5 +1,6 @@
 """The core's pages: home, sign-in, the workspace list, and a workspace's functions,
-members, jobs and dashboard (under /w/<slug>/). The root URL conf includes it."""
+members and jobs (under /w/<slug>/; its dashboard is the portfolio app's). The root URL
+conf includes it."""
 
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
@@ -8,7 +9,6 @@ from outsourcing.forms import SignInForm
 from outsourcing.views import functions, health, jobs, members, workspaces
 
 workspace_patterns = [
-    path("", workspaces.dashboard, name="dashboard"),
     path("functions/", functions.function_list, name="function_list"),
     path("functions/new/", functions.function_create_view, name="function_create"),
     path("functions/<int:pk>/", functions.function_detail, name="function_detail"),

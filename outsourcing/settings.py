@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "assessments",
     "vendors",
     "businesscase",
+    "portfolio",
     "api",
 ]
 
@@ -270,6 +271,11 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
+    # The PDF's libraries narrate every step at INFO: a report would print thousands of lines.
+    "loggers": {
+        name: {"level": "WARNING"}
+        for name in ("weasyprint", "fontTools", "kaleido", "choreographer", "logistro")
+    },
 }
 
 # The REST API (/api/v1/). Token or session authentication, JSON only, errors as problem

@@ -19,5 +19,6 @@ urlpatterns = [
     path(WORKSPACE, include("assessments.urls")),
     path(WORKSPACE, include("vendors.workspace_urls")),
     path(WORKSPACE, include("businesscase.urls")),
+    path(WORKSPACE, include("portfolio.urls")),
     path("vendors/", include("vendors.urls")),
 ]

@@ -26,6 +26,7 @@ class Job(models.Model):
         IMPORT_FUNCTIONS = "import_functions", "Import functions"
         RESCORE = "rescore", "Re-score after a weight change"
         IMPORT_CATALOG = "import_catalog", "Import into the vendor catalog"
+        PORTFOLIO_REPORT = "portfolio_report", "Portfolio report"
 
     class Status(models.TextChoices):
         PREVIEW = "preview", "Awaiting confirmation"

@@ -1,9 +1,7 @@
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 
-from outsourcing.access import workspace_view
 from outsourcing.hooks import landing_for
-from outsourcing.portfolio import portfolio_summary
 from outsourcing.selectors import memberships_for_user
 
 
@@ -28,13 +26,4 @@ def workspace_list(request):
         request,
         "outsourcing/workspace_list.html",
         {"memberships": memberships_for_user(user=request.user)},
-    )
-
-
-@workspace_view()
-def dashboard(request):
-    return render(
-        request,
-        "outsourcing/dashboard.html",
-        {"portfolio": portfolio_summary(workspace=request.workspace)},
     )

@@ -5,7 +5,7 @@ from django.db import IntegrityError
 from django.urls import reverse
 
 from assessments.models import Assessment, Recommendation
-from outsourcing.portfolio import portfolio_summary
+from portfolio.selectors.dashboard import portfolio_summary
 from tests.factories import PAYROLL, BusinessFunctionFactory, assess
 from vendors.selectors.matching import function_vendor_shortlist
 

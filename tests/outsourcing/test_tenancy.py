@@ -7,6 +7,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from outsourcing.models import Job, Membership
 from tests.factories import BusinessFunctionFactory, JobFactory
+from tests.portfolio.factories import PortfolioReportFactory
 from tests.vendors.contracts.factories import ContractFactory, ServiceLevelFactory
 
 
@@ -39,6 +40,7 @@ def _objects_of(workspace, owner):
         "import": JobFactory(
             workspace=workspace, kind=Job.Kind.IMPORT_FUNCTIONS, status=Job.Status.PREVIEW
         ),
+        "portfolio_report": PortfolioReportFactory(workspace=workspace),
     }
 
 
@@ -50,13 +52,19 @@ PK_KIND = {
     "import": "import",
     "contract": "contract",
     "sla": "sla",
+    "portfolio_report": "portfolio_report",
 }
+# Other URL arguments, by name: a value that names something every workspace has.
+OTHER_KWARGS = {"file_format": "pdf"}
 
 
 def _url_for(name, kwargs, slug, objects):
     values = {"slug": slug}
     for kwarg in kwargs:
         if kwarg == "slug":
+            continue
+        if kwarg in OTHER_KWARGS:
+            values[kwarg] = OTHER_KWARGS[kwarg]
             continue
         if kwarg != "pk":
             pytest.fail(f"URL {name} takes <{kwarg}>: teach test_tenancy how to fill it")

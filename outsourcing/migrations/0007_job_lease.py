@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('outsourcing', '0005_rename_organization_workspace'),
+        ('outsourcing', '0006_job_kind_portfolio_report'),
     ]
 
     operations = [

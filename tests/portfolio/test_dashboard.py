@@ -6,7 +6,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from outsourcing.portfolio import portfolio_summary
+from portfolio.selectors.dashboard import portfolio_summary
 from tests.factories import (
     CORE_STRATEGY,
     IT_HELPDESK,
