@@ -283,7 +283,9 @@ def _failure(exc: Exception) -> tuple[str, bool]:
         # The work's own refusal (a file that no longer checks out): it says what is wrong.
         text = " ".join(exc.messages) if isinstance(exc, ValidationError) else str(exc)
         return (f"It failed: {text}" if text else "It failed."), False
-    return UNEXPECTED, True
+    # Anything else says what went wrong in its own words (the reports' "needs Chromium"),
+    # and running again may cure it.
+    return (f"It failed: {exc}" if str(exc) else UNEXPECTED), True
 
 
 def job_execute(*, job_id: int, work: JobWork) -> Job | None:
