@@ -7,7 +7,7 @@ from decimal import Decimal
 import plotly.graph_objects as go
 
 from businesscase.calculation import Sensitivity
-from outsourcing.charts import OPTION_COLOURS, OPTION_NAMES, figure_payload
+from outsourcing.charts import department_stack_figure, figure_payload
 
 
 def money_words(amount: float, currency: str) -> str:
@@ -114,37 +114,17 @@ def savings_by_department_chart(rows: list[dict], currency: str) -> dict | None:
     """Projected annual saving (best shore) per department, stacked by recommendation."""
     if not rows:
         return None
-    departments = sorted({row["function__department__name"] or "No department" for row in rows})
-    figure = go.Figure()
-    for option in [*OPTION_NAMES, None]:
-        savings = dict.fromkeys(departments, 0.0)
-        for row in rows:
-            if row["function__latest_assessment__recommendation"] == option:
-                name = row["function__department__name"] or "No department"
-                savings[name] += float(row["saving"])
-        if not any(savings.values()):
-            continue
-        figure.add_trace(
-            go.Bar(
-                name=OPTION_NAMES[option] if option else "Not assessed",
-                y=departments,
-                x=list(savings.values()),
-                orientation="h",
-                marker_color=OPTION_COLOURS[option] if option else "#adb5bd",
-                hovertemplate=(
-                    f"%{{y}}: {currency} %{{x:,.0f}} a year<extra>%{{fullData.name}}</extra>"
-                ),
-            )
+    amounts = [
+        (
+            row["function__department__name"],
+            row["function__latest_assessment__recommendation"],
+            float(row["saving"]),
         )
-    figure.update_layout(
-        title={
-            "text": f"Projected annual saving by department ({currency}, best shore)",
-            "font": {"size": 14},
-        },
-        barmode="relative",
-        height=max(260, 38 * len(departments) + 120),
-        legend={"orientation": "h", "y": -0.15},
-        yaxis={"autorange": "reversed"},
-        xaxis={"gridcolor": "#e9ecef"},
+        for row in rows
+    ]
+    figure = department_stack_figure(
+        amounts,
+        title=f"Projected annual saving by department ({currency}, best shore)",
+        hover=f"{currency} %{{x:,.0f}} a year",
     )
     return figure_payload(figure)

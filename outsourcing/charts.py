@@ -12,6 +12,8 @@ OPTION_COLOURS = {
     "IN_HOUSE": "#b5651d",
     "NO_CALL": "#868e96",
 }
+NOT_ASSESSED_COLOUR = "#adb5bd"
+GRID = "#e9ecef"
 OPTION_NAMES = {
     "BPO": "BPO",
     "KPO": "KPO",
@@ -30,3 +32,42 @@ def figure_payload(figure: go.Figure) -> dict:
         plot_bgcolor="rgba(0,0,0,0)",
     )
     return json.loads(figure.to_json())
+
+
+def department_stack_figure(
+    amounts: list[tuple[str | None, str | None, float]], *, title: str, hover: str
+) -> go.Figure:
+    """One horizontal bar per department, stacked by recommendation.
+
+    `amounts`: (department name or None, recommendation key or None when not assessed,
+    amount) triples, several per department and option allowed. `hover` is the plotly
+    hover template of a bar's amount, e.g. "EUR %{x:,.0f}".
+    """
+    departments = sorted({department or "No department" for department, _, _ in amounts})
+    figure = go.Figure()
+    for option in [*OPTION_NAMES, None]:
+        totals = dict.fromkeys(departments, 0.0)
+        for department, key, amount in amounts:
+            if key == option:
+                totals[department or "No department"] += amount
+        if not any(totals.values()):
+            continue
+        figure.add_trace(
+            go.Bar(
+                name=OPTION_NAMES[option] if option else "Not assessed",
+                y=departments,
+                x=list(totals.values()),
+                orientation="h",
+                marker_color=OPTION_COLOURS[option] if option else NOT_ASSESSED_COLOUR,
+                hovertemplate=f"%{{y}}: {hover}<extra>%{{fullData.name}}</extra>",
+            )
+        )
+    figure.update_layout(
+        title={"text": title, "font": {"size": 14}},
+        barmode="relative",
+        height=max(260, 38 * len(departments) + 120),
+        legend={"orientation": "h", "y": -0.15},
+        yaxis={"autorange": "reversed", "automargin": True},
+        xaxis={"gridcolor": GRID},
+    )
+    return figure

@@ -9,11 +9,15 @@ import plotly.graph_objects as go
 from django.urls import reverse
 
 from assessments.models import Recommendation
-from outsourcing.charts import OPTION_COLOURS, OPTION_NAMES, figure_payload
+from outsourcing.charts import (
+    GRID,
+    NOT_ASSESSED_COLOUR,
+    OPTION_COLOURS,
+    OPTION_NAMES,
+    department_stack_figure,
+    figure_payload,
+)
 from outsourcing.models import Workspace
-
-NOT_ASSESSED_COLOUR = "#adb5bd"
-GRID = "#e9ecef"
 
 
 def _jitter(pk: int) -> float:
@@ -84,34 +88,15 @@ def department_figure(rows: list[dict], *, currency: str) -> go.Figure:
 
     `rows`: department (None for none), option (None or "NONE" when not assessed), cost.
     """
-    departments = sorted({row["department"] or "No department" for row in rows})
-    figure = go.Figure()
-    for key in [*Recommendation.values, None]:
-        costs = dict.fromkeys(departments, 0.0)
-        for row in rows:
-            if (row["option"] if row["option"] != "NONE" else None) == key:
-                costs[row["department"] or "No department"] += float(row["cost"])
-        if not any(costs.values()):
-            continue
-        figure.add_trace(
-            go.Bar(
-                name=OPTION_NAMES[key] if key else "Not assessed",
-                y=departments,
-                x=list(costs.values()),
-                orientation="h",
-                marker_color=OPTION_COLOURS[key] if key else NOT_ASSESSED_COLOUR,
-                hovertemplate=f"%{{y}}: {currency} %{{x:,.0f}}<extra>%{{fullData.name}}</extra>",
-            )
-        )
-    figure.update_layout(
-        title={"text": f"Annual cost by department ({currency})", "font": {"size": 14}},
-        barmode="stack",
-        height=max(260, 38 * len(departments) + 120),
-        legend={"orientation": "h", "y": -0.15},
-        yaxis={"autorange": "reversed", "automargin": True},
-        xaxis={"gridcolor": GRID},
+    amounts = [
+        (row["department"], row["option"] if row["option"] != "NONE" else None, float(row["cost"]))
+        for row in rows
+    ]
+    return department_stack_figure(
+        amounts,
+        title=f"Annual cost by department ({currency})",
+        hover=f"{currency} %{{x:,.0f}}",
     )
-    return figure
 
 
 def option_mix_figure(by_option: list[dict], *, currency: str) -> go.Figure:

@@ -47,66 +47,84 @@ def ratings_table(ratings: pd.DataFrame | np.ndarray | Mapping[str, Any]) -> Rat
     between 1 and 5", or "missing factor column(s): control_need".
     """
     single = isinstance(ratings, Mapping)
-    if single:
-        frame = pd.DataFrame([dict(ratings)])
-    elif isinstance(ratings, pd.DataFrame):
-        frame = ratings
-    else:
-        array = np.asarray(ratings)
-        if array.ndim != 2 or array.shape[1] != len(FACTORS):
-            raise InvalidRatings(
-                f"ratings array must have shape (n, {len(FACTORS)}) with columns in FACTORS "
-                f"order; got shape {array.shape}"
-            )
-        frame = pd.DataFrame(array, columns=list(FACTORS))
-
+    frame = _ratings_frame(ratings)
     missing = [f for f in FACTORS if f not in frame.columns]
     if missing:
         noun = "factor(s)" if single else "factor column(s)"
         raise InvalidRatings(f"missing {noun}: {', '.join(missing)}")
+    values, not_number = _numeric_values(frame)
+    _check_cells(frame, values, not_number, single=single)
+    return Ratings(values=values, index=frame.index, single=single)
 
+
+def _ratings_frame(ratings: pd.DataFrame | np.ndarray | Mapping[str, Any]) -> pd.DataFrame:
+    """Whatever form the ratings came in, as a DataFrame with factor columns."""
+    if isinstance(ratings, Mapping):
+        return pd.DataFrame([dict(ratings)])
+    if isinstance(ratings, pd.DataFrame):
+        return ratings
+    array = np.asarray(ratings)
+    if array.ndim != 2 or array.shape[1] != len(FACTORS):
+        raise InvalidRatings(
+            f"ratings array must have shape (n, {len(FACTORS)}) with columns in FACTORS "
+            f"order; got shape {array.shape}"
+        )
+    return pd.DataFrame(array, columns=list(FACTORS))
+
+
+def _numeric_values(frame: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
+    """The factor columns as floats (NaN where unreadable), and where a cell is not a number.
+
+    Booleans count as "not a number": Python would read True as a rating of 1.
+    """
     values = np.empty((len(frame), len(FACTORS)))
     not_number = np.zeros(values.shape, dtype=bool)
     for j, factor in enumerate(FACTORS):
         column = frame[factor]
         if pd.api.types.is_bool_dtype(column.dtype):
-            values[:, j] = np.nan  # flagged as "not a number" below
+            values[:, j] = np.nan
         elif pd.api.types.is_numeric_dtype(column.dtype):
             values[:, j] = column.to_numpy(dtype=float, na_value=np.nan)
         else:
             converted = pd.to_numeric(column, errors="coerce").to_numpy(dtype=float)
             values[:, j] = converted
             not_number[:, j] = np.isnan(converted) & column.notna().to_numpy()
-
         not_number[:, j] |= _booleans(column)
+    return values, not_number
 
+
+def _check_cells(
+    frame: pd.DataFrame, values: np.ndarray, not_number: np.ndarray, *, single: bool
+) -> None:
+    """Raise ``InvalidRatings`` naming the first bad cells, if any cell is not a rating 1..5."""
     missing_value = np.isnan(values) & ~not_number
     known = ~np.isnan(values)
     outside = known & ((values < 1) | (values > 5))
     with np.errstate(invalid="ignore"):
         fractional = known & ~outside & (values != np.round(values))
     bad = not_number | missing_value | outside | fractional
-    if bad.any():
-        rows, cols = np.nonzero(bad)
-        problems = []
-        for i, j in zip(rows[:_SHOWN], cols[:_SHOWN], strict=True):
-            where = FACTORS[j] if single else f"row {frame.index[i]}, {FACTORS[j]}"
-            if not_number[i, j]:
-                what = f"{frame[FACTORS[j]].iloc[i]!r} is not a number"
-                cell = frame[FACTORS[j]].iloc[i]
-                if isinstance(cell, bool | np.bool_):
-                    what = f"{bool(cell)!r} is a yes/no value, not a rating 1 to 5"
-            elif missing_value[i, j]:
-                what = "missing value (NaN)"
-            elif outside[i, j]:
-                what = f"{_number(values[i, j])} is not between 1 and 5"
-            else:
-                what = (
-                    f"{_number(values[i, j])} is not a whole number (ratings are 1, 2, 3, 4 or 5)"
-                )
-            problems.append(f"{where}: {what}")
-        raise InvalidRatings(problems, total=len(rows))
-    return Ratings(values=values, index=frame.index, single=single)
+    if not bad.any():
+        return
+    rows, cols = np.nonzero(bad)
+    problems = []
+    for i, j in zip(rows[:_SHOWN], cols[:_SHOWN], strict=True):
+        where = FACTORS[j] if single else f"row {frame.index[i]}, {FACTORS[j]}"
+        if not_number[i, j]:
+            what = _not_a_number(frame[FACTORS[j]].iloc[i])
+        elif missing_value[i, j]:
+            what = "missing value (NaN)"
+        elif outside[i, j]:
+            what = f"{_number(values[i, j])} is not between 1 and 5"
+        else:
+            what = f"{_number(values[i, j])} is not a whole number (ratings are 1, 2, 3, 4 or 5)"
+        problems.append(f"{where}: {what}")
+    raise InvalidRatings(problems, total=len(rows))
+
+
+def _not_a_number(cell: Any) -> str:
+    if isinstance(cell, bool | np.bool_):
+        return f"{bool(cell)!r} is a yes/no value, not a rating 1 to 5"
+    return f"{cell!r} is not a number"
 
 
 def normalise_weights(weights: Mapping[str, float] | None) -> np.ndarray:
