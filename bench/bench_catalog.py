@@ -282,7 +282,7 @@ def main() -> None:
     assert after == sizes, (after, sizes)
 
     print(f"\nCatalog: {', '.join(f'{n:,} {k}' for k, n in sizes.items())}")
-    print(f"Shortlist: {len(shortlist.candidates):,} ranked, {len(shortlist.excluded):,} left out")
+    print(f"Shortlist: {shortlist.candidate_count:,} ranked, {shortlist.excluded_count:,} left out")
     print(f"Queries: vendor list page {list_queries}, shortlist {shortlist_queries}")
     print(f"Database: {settings.DATABASES['default']['NAME']} (throwaway, removed after)\n")
     width = max(len(label) for label, _ in results)

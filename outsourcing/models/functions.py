@@ -128,7 +128,22 @@ class BusinessFunction(models.Model):
                 name="function_current_sourcing_valid",
             ),
         ]
-        indexes = [models.Index(fields=["workspace", "is_archived", "name"])]
+        # One index per order the list offers, each ending in pk as the list's order does,
+        # so a page (and the seek to its first row) is an index range at any size. The
+        # descending twins (blanks last, which a backward scan cannot give) and the search's
+        # trigram indexes are PostgreSQL-only: migration 0008_function_list_postgres_indexes.
+        indexes = [
+            *(
+                models.Index(
+                    fields=["workspace", "is_archived", column, "id"],
+                    name=f"function_list_{column[:9]}_asc",
+                )
+                for column in ("name", "annual_cost", "fte", "updated_at")
+            ),
+            models.Index(
+                fields=["department", "is_archived", "name", "id"], name="function_list_department"
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.name

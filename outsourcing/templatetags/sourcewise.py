@@ -29,7 +29,8 @@ def sort_link(context, field: str, label: str) -> str:
         target, arrow = field, ""
     params = request.GET.copy()
     params["sort"] = target
-    params.pop("page", None)
+    for stale in ("page", "after", "before"):  # a new order starts from its first page
+        params.pop(stale, None)
     icon = format_html(' <i class="bi {}" aria-hidden="true"></i>', arrow) if arrow else ""
     return format_html(
         '<a href="?{}" class="link-body-emphasis text-decoration-none">{}{}</a>',

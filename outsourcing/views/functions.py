@@ -6,7 +6,7 @@ from outsourcing.access import workspace_view
 from outsourcing.forms import BusinessFunctionForm
 from outsourcing.hooks import function_page_context
 from outsourcing.models import Role
-from outsourcing.pagination import paginate
+from outsourcing.pagination import seek_paginate
 from outsourcing.selectors import department_names, function_filterset, function_get
 from outsourcing.services.functions import (
     function_create,
@@ -19,7 +19,7 @@ from outsourcing.views.helpers import form_service_call
 @workspace_view()
 def function_list(request):
     filterset = function_filterset(workspace=request.workspace, data=request.GET)
-    page = paginate(request, filterset.qs)
+    page = seek_paginate(request, filterset.qs)
     return render(
         request,
         "outsourcing/function_list.html",

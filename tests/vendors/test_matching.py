@@ -19,7 +19,7 @@ from tests.vendors.factories import (
     VendorFactory,
     service_line,
 )
-from vendors.models import CertificationKind, RateCard, RateUnit, VendorStatus
+from vendors.models import CertificationKind, RateCard, RateUnit, Vendor, VendorStatus
 from vendors.pricing import HOURS_PER_FTE_YEAR
 from vendors.selectors.matching import annual_cost, function_vendor_shortlist
 
@@ -298,3 +298,68 @@ def test_the_function_page_slot_lazy_loads_the_shortlist(rf, workspace, payroll)
     )
     url = reverse("function_vendor_shortlist", args=[workspace.slug, payroll.pk])
     assert f'hx-get="{url}"' in html and 'hx-trigger="load"' in html
+
+
+def _shortlist_reads(workspace, payroll):
+    """Queries run and vendor records built for the function page's shortlist."""
+    from django.db.models.signals import post_init
+
+    from vendors.models import Certification, DeliveryCentre, Offering
+    from vendors.views.shortlist import SHOWN, SHOWN_EXCLUDED
+
+    built = []
+
+    def count(sender, **kwargs):
+        built.append(sender)
+
+    models = (Vendor, Offering, RateCard, Certification, DeliveryCentre)
+    for model in models:
+        post_init.connect(count, sender=model)
+    try:
+        with CaptureQueriesContext(connection) as queries:
+            shortlist = function_vendor_shortlist(
+                function=payroll, workspace=workspace, shown=SHOWN, shown_excluded=SHOWN_EXCLUDED
+            )
+    finally:
+        for model in models:
+            post_init.disconnect(count, sender=model)
+    return shortlist, len(queries), len(built)
+
+
+def test_the_page_reads_only_the_vendors_it_shows_whatever_the_catalog(workspace, payroll):
+    assess(payroll)
+    for index in range(12):
+        vendor(f"Small {index}", capability=3, rate=str(2000 + index), country="IN",
+               certs=[CertificationKind.ISO_9001])  # fmt: skip
+    vendor("Paused", capability=5, rate="100", country="PL", status=VendorStatus.SUSPENDED)
+    small, small_queries, small_built = _shortlist_reads(workspace, payroll)
+    for index in range(40):
+        vendor(f"Large {index}", capability=4, rate=str(1500 + index), country="PL",
+               certs=[CertificationKind.ISO_27001])  # fmt: skip
+        vendor(f"Helpdesk {index}", capability=5, rate="10", country="DE", line="it-support")
+    for cheap in Vendor.objects.filter(legal_name__startswith="Small"):  # now ranked last
+        for country in ("RO", "CZ", "PT"):
+            RateCardFactory(vendor=cheap, service_line=service_line("payroll"),
+                            delivery_country=country, rate=Decimal(3000))  # fmt: skip
+    large, large_queries, large_built = _shortlist_reads(workspace, payroll)
+    assert (small.candidate_count, large.candidate_count) == (12, 52)
+    assert large_queries == small_queries
+    # The ten shown and the one left out, with their records: not the 40 added vendors'.
+    assert large_built == small_built
+    assert [c.vendor.legal_name for c in large.candidates][:3] == ["Large 0", "Large 1", "Large 2"]
+
+
+def test_the_shown_vendors_are_the_head_of_the_full_ranking(catalog, workspace, payroll):
+    for index in range(15):
+        vendor(f"Extra {index}", capability=index % 5 + 1, rate=str(1000 + 37 * index),
+               country=["IN", "PL", "DE"][index % 3])  # fmt: skip
+    assess(payroll)
+    full = function_vendor_shortlist(function=payroll, workspace=workspace)
+    head = function_vendor_shortlist(function=payroll, workspace=workspace, shown=10)
+    assert len(full.candidates) == full.candidate_count == head.candidate_count
+    assert [(c.vendor.pk, c.rank, c.closeness) for c in head.candidates] == [
+        (c.vendor.pk, c.rank, c.closeness) for c in full.candidates[:10]
+    ]
+    assert [[s.score for s in c.scores] for c in head.candidates] == [
+        [s.score for s in c.scores] for c in full.candidates[:10]
+    ]

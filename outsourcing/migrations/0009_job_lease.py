@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('outsourcing', '0006_job_kind_portfolio_report'),
+        ('outsourcing', '0008_function_list_postgres_indexes'),
     ]
 
     operations = [
