@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 RUN_STAMP := $(VENV)/.run-installed
 DEV_STAMP := $(VENV)/.dev-installed
 
-.PHONY: run test bench worker beat lint format install clean system-packages
+.PHONY: run test bench worker beat serve lint format install clean system-packages
 
 $(BIN)/python:
 	@echo "Creating .venv with $(PY)…"
@@ -46,6 +46,12 @@ run: $(RUN_STAMP) system-packages
 	@echo "\nOpen http://127.0.0.1:8000 and sign in with a demo login above.\n"
 	$(BIN)/python manage.py runserver 127.0.0.1:8000
 
+## make serve: production mode under gunicorn (set DEBUG=False, SECRET_KEY, ALLOWED_HOSTS…)
+serve: $(RUN_STAMP) system-packages
+	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/python manage.py collectstatic --noinput --verbosity 0
+	$(BIN)/gunicorn -c gunicorn.conf.py
+
 ## make test: lint, check migrations and run the whole suite
 test: $(DEV_STAMP) system-packages
 	$(BIN)/ruff check .
@@ -60,13 +66,14 @@ test: $(DEV_STAMP) system-packages
 bench: $(DEV_STAMP) system-packages
 	@for script in bench/bench_*.py; do echo "== $$script"; $(BIN)/python $$script || exit 1; done
 
-## make worker: a Celery worker (needs REDIS_URL)
+## make worker: a Celery worker (needs REDIS_URL); run as many as you like
 worker: $(RUN_STAMP) system-packages
 	$(BIN)/celery -A outsourcing worker --loglevel INFO
 
-## make beat: the Celery scheduler (CELERY_BEAT_SCHEDULE: daily contract reminders); one only
+## make beat: the scheduler (CELERY_BEAT_SCHEDULE: job sweep, file clean-up, contract
+## reminders); run exactly one, beside the workers
 beat: $(RUN_STAMP)
-	$(BIN)/celery -A outsourcing beat --loglevel INFO --schedule $(VENV)/celerybeat-schedule
+	$(BIN)/celery -A outsourcing beat --loglevel INFO
 
 format: $(DEV_STAMP)
 	$(BIN)/ruff format .

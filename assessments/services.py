@@ -97,6 +97,21 @@ def score_ratings(ratings: Sequence[Mapping[str, int]], weights: Mapping[str, fl
     return results
 
 
+def workspace_scoring_lock(workspace: Workspace) -> None:
+    """Hold the workspace's scoring lock until the current transaction ends.
+
+    Everything that writes assessment scores for a workspace (re-scoring, imports, a new
+    assessment) takes it first and reads the weights after: so they run one at a time, and
+    a re-scoring queued by a weight change waits for an import that scored with the old
+    weights, then re-scores its assessments too. The final scores always use the final
+    weights. FOR NO KEY UPDATE, not FOR UPDATE: rows that merely reference the workspace
+    (new functions, jobs) can still be inserted meanwhile.
+    """
+    if not transaction.get_connection().in_atomic_block:
+        raise RuntimeError("workspace_scoring_lock needs a transaction to hold it")
+    list(Workspace.objects.select_for_update(no_key=True).filter(pk=workspace.pk).values("pk"))
+
+
 @transaction.atomic
 def assessment_create(
     *,
@@ -107,8 +122,10 @@ def assessment_create(
 ) -> Assessment:
     """Rate a function on the eight factors, score it with its workspace's weights, and make
     it the function's current assessment. Earlier assessments stay as its history."""
-    # Lock the function so two people assessing at once each leave a consistent "latest".
-    function = BusinessFunction.objects.select_for_update().get(pk=function.pk)
+    # The workspace lock also keeps two people assessing at once from leaving an
+    # inconsistent "latest", and a re-scoring from missing this assessment.
+    workspace_scoring_lock(function.workspace)
+    function = BusinessFunction.objects.get(pk=function.pk)
     weights = workspace_weights(workspace=function.workspace)
     [result] = score_ratings([ratings], weights)
     assessment = Assessment.objects.create(
@@ -164,24 +181,28 @@ def workspace_rescore(
     The ratings stay; the scores, recommendation and explanation follow the weights. An
     assessment scored by an older model (another `model_version`) is not overwritten: it
     stays in the history and a copy with the new scores becomes current (see
-    `_assessments_supersede`). Returns how many assessments were re-scored.
+    `_assessments_supersede`). All or nothing, under the workspace's scoring lock (so run
+    again from the start if its worker is lost). Returns how many assessments were re-scored.
     """
     report = report_progress or (lambda progress, message="": None)
-    assessments = list(latest_assessments(workspace=workspace))
-    report(10, f"Re-scoring {len(assessments):,} assessments…")
-    results = score_ratings(
-        [a.ratings for a in assessments], workspace_weights(workspace=workspace)
-    )
-    current, outdated = [], []
-    for assessment, result in zip(assessments, results, strict=True):
-        if assessment.model_version != scoring.MODEL_VERSION:
-            outdated.append((assessment, result))
-            continue
-        for field, value in result.items():
-            setattr(assessment, field, value)
-        current.append(assessment)
-    report(70, "Saving…")
+    report(5, "Waiting for other changes to this workspace’s scores to finish")
     with transaction.atomic():
+        workspace_scoring_lock(workspace)
+        # Read under the lock: the weights and assessments as the last writer left them.
+        assessments = list(latest_assessments(workspace=workspace))
+        report(10, f"Re-scoring {len(assessments):,} assessments")
+        results = score_ratings(
+            [a.ratings for a in assessments], workspace_weights(workspace=workspace)
+        )
+        current, outdated = [], []
+        for assessment, result in zip(assessments, results, strict=True):
+            if assessment.model_version != scoring.MODEL_VERSION:
+                outdated.append((assessment, result))
+                continue
+            for field, value in result.items():
+                setattr(assessment, field, value)
+            current.append(assessment)
+        report(70, "Saving")
         Assessment.objects.bulk_update(current, RESULT_FIELDS, batch_size=250)
         _assessments_supersede(outdated)
     return len(assessments)

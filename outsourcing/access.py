@@ -51,3 +51,11 @@ def workspace_view(min_role: str = Role.VIEWER):
         return wrapped
 
     return decorator
+
+
+def sign_in_username(request, credentials: dict | None) -> str:
+    """The email a sign-in attempt was for, as django-axes counts failures: in any case
+    and with stray spaces it is the same account, so varying them does not dodge the limit."""
+    # Axes passes the credentials when it has them, else only the request.
+    source = credentials if credentials is not None else request.POST
+    return " ".join((source.get("username") or "").split()).lower()

@@ -1,6 +1,7 @@
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 
+from outsourcing.admin_readonly import ReadOnlyAdminMixin
 from outsourcing.models import BusinessFunction, Department, Job, Membership, User, Workspace
 
 
@@ -47,7 +48,18 @@ class DepartmentAdmin(admin.ModelAdmin):
 
 
 @admin.register(Job)
-class JobAdmin(admin.ModelAdmin):
-    list_display = ["kind", "workspace", "status", "progress", "created_at", "finished_at"]
+class JobAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
+    """Read-only: a job's state belongs to its worker and the sweep (a hand-set "running"
+    would hold no lease). A failed job is retried from its page."""
+
+    list_display = [
+        "kind",
+        "workspace",
+        "status",
+        "progress",
+        "attempts",
+        "created_at",
+        "heartbeat_at",
+        "finished_at",
+    ]
     list_filter = ["kind", "status"]
-    readonly_fields = ["created_at", "started_at", "finished_at"]

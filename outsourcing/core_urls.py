@@ -6,7 +6,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
 from outsourcing.forms import SignInForm
-from outsourcing.views import activity, functions, jobs, members, workspaces
+from outsourcing.views import activity, functions, health, jobs, members, workspaces
 
 workspace_patterns = [
     path("functions/", functions.function_list, name="function_list"),
@@ -23,10 +23,12 @@ workspace_patterns = [
     path("activity/export/", activity.activity_export, name="activity_export"),
     path("jobs/<int:pk>/", jobs.job_detail, name="job_detail"),
     path("jobs/<int:pk>/download/", jobs.job_download, name="job_download"),
+    path("jobs/<int:pk>/retry/", jobs.job_retry_view, name="job_retry"),
 ]
 
 urlpatterns = [
     path("", workspaces.home, name="home"),
+    path("healthz", health.healthz, name="healthz"),
     path(
         "accounts/login/",
         auth_views.LoginView.as_view(

@@ -5,10 +5,12 @@ Everything that differs between a laptop, CI and production comes from the envir
 file and executes Celery tasks in-process, so a newcomer needs nothing but Python.
 """
 
+from datetime import timedelta
 from pathlib import Path
 
 import environ
 from celery.schedules import crontab
+from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -22,10 +24,10 @@ DEBUG = env.bool("DEBUG", default=True)
 # would let anyone forge session cookies and password-reset links.
 _DEV_SECRET_KEY = "dev-only-insecure-key-do-not-use-in-production"
 SECRET_KEY = env.str("SECRET_KEY", default=_DEV_SECRET_KEY)
-if not DEBUG and (SECRET_KEY == _DEV_SECRET_KEY or len(SECRET_KEY) < 32):
+if not DEBUG and (SECRET_KEY == _DEV_SECRET_KEY or len(SECRET_KEY) < 50):
     raise ImproperlyConfigured(
         "DEBUG is off but SECRET_KEY is missing or too short: set SECRET_KEY to a random "
-        "string of at least 32 characters."
+        "string of at least 50 characters (manage.py check --deploy asks for 50)."
     )
 
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost"])
@@ -43,6 +45,7 @@ INSTALLED_APPS = [
     "crispy_bootstrap5",
     "django_filters",
     "simple_history",
+    "axes",
     "rest_framework",
     "drf_spectacular",
     "drf_spectacular_sidecar",
@@ -56,6 +59,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -63,6 +67,9 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    "outsourcing.middleware.PrivatePagesMiddleware",
+    # Last, as django-axes asks: it turns a lockout raised during sign-in into its page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 if not DEBUG:
@@ -95,6 +102,12 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "outsourcing.User"
+# django-axes first: it refuses sign-in after AXES_FAILURE_LIMIT failures before the
+# password is even checked.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
@@ -161,16 +174,50 @@ CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+# A web request that queues a job must not hang when Redis is down: connect for at most
+# BROKER_CONNECT_TIMEOUT seconds, then the job waits for the sweep (services/jobs.py).
+BROKER_CONNECT_TIMEOUT = env.float("BROKER_CONNECT_TIMEOUT", default=2.0)
+CELERY_BROKER_CONNECTION_TIMEOUT = BROKER_CONNECT_TIMEOUT
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    "socket_connect_timeout": BROKER_CONNECT_TIMEOUT,
+    "socket_timeout": 10,
+}
+
+# Jobs that always end (outsourcing/services/jobs.py). A worker renews its lease on a
+# running job every quarter of JOB_LEASE_SECONDS; the sweep, every JOB_SWEEP_SECONDS,
+# runs again a job whose lease expired (up to JOB_MAX_ATTEMPTS starts), re-sends a queued
+# job no worker took within JOB_RESEND_AFTER_SECONDS, and fails, with a "Try again", one
+# still waiting after JOB_QUEUE_TIMEOUT_SECONDS.
+JOB_LEASE_SECONDS = env.int("JOB_LEASE_SECONDS", default=60)
+JOB_SWEEP_SECONDS = env.int("JOB_SWEEP_SECONDS", default=30)
+JOB_MAX_ATTEMPTS = env.int("JOB_MAX_ATTEMPTS", default=3)
+JOB_RESEND_AFTER_SECONDS = env.int("JOB_RESEND_AFTER_SECONDS", default=120)
+JOB_QUEUE_TIMEOUT_SECONDS = env.int("JOB_QUEUE_TIMEOUT_SECONDS", default=3600)
+
+# Uploaded inventories and generated exports are kept this many days, then deleted by
+# the daily clean-up (manage.py cleanup_files, or the beat task).
+FILES_KEEP_DAYS = env.int("FILES_KEEP_DAYS", default=30)
+
 # Task modules outside an app's tasks.py, which autodiscovery would not find.
 CELERY_IMPORTS = ["vendors.contracts.tasks"]
-# Celery beat: the daily notice-deadline reminders (in CELERY_TIMEZONE = TIME_ZONE).
+# Celery beat (make worker runs it inside the worker; make beat runs it alone), in
+# CELERY_TIMEZONE = TIME_ZONE: the job sweep, the file clean-up, and the daily
+# notice-deadline reminders.
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_BEAT_SCHEDULE = {
+    "jobs-sweep": {"task": "outsourcing.tasks.jobs_sweep", "schedule": float(JOB_SWEEP_SECONDS)},
+    "files-cleanup": {
+        "task": "outsourcing.tasks.files_cleanup",
+        "schedule": crontab(hour=3, minute=15),
+    },
     "send-contract-reminders": {
         "task": "vendors.contracts.send_contract_reminders",
         "schedule": crontab(hour=7, minute=0),
     },
 }
+CELERY_BEAT_SCHEDULE_FILENAME = env.str(
+    "CELERY_BEAT_SCHEDULE_FILENAME", default=str(BASE_DIR / "celerybeat-schedule")
+)
 
 # Production hardening, on whenever DEBUG is off (override for a plain-HTTP trial).
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
@@ -178,6 +225,46 @@ SESSION_COOKIE_SECURE = env.bool("SECURE_COOKIES", default=not DEBUG)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"
+SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=not DEBUG)
+# A load balancer probes /healthz over plain HTTP inside the network.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
+SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=0 if DEBUG else 31_536_000)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env.bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", default=not DEBUG)
+SECURE_HSTS_PRELOAD = env.bool("SECURE_HSTS_PRELOAD", default=not DEBUG)
+SECURE_REFERRER_POLICY = "same-origin"
+
+# Content Security Policy (django-csp). No inline script is left in the templates, so
+# scripts come only from our own static files. Styles allow 'unsafe-inline': progress bars
+# set their width in a style attribute and Plotly injects its own <style> element; CSS
+# cannot run code, so this costs far less than inline script would.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF, "'unsafe-inline'"],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF, "data:"],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    }
+}
+
+# django-axes: after AXES_FAILURE_LIMIT wrong passwords for one email from one address,
+# signing in is refused for AXES_COOLOFF_MINUTES (the sign-in page says so); an
+# administrator unlocks sooner in the admin (Axes → Access attempts) or with
+# `manage.py axes_reset_username EMAIL`.
+AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
+AXES_COOLOFF_TIME = timedelta(minutes=env.int("AXES_COOLOFF_MINUTES", default=15))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+# The sign-in form's field is "username" (it holds the email); axes would look for "email".
+AXES_USERNAME_FORM_FIELD = "username"
+AXES_USERNAME_CALLABLE = "outsourcing.access.sign_in_username"
+AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
+AXES_VERBOSE = False  # not a banner on every manage.py command
 
 LOGGING = {
     "version": 1,

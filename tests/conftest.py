@@ -76,10 +76,9 @@ def pytest_terminal_summary(terminalreporter):
         terminalreporter.write_line(line)
 
 
-@pytest.fixture(scope="session")
-def django_db_setup(django_db_setup, django_db_blocker):
-    """Data that migrations seed, put back once per run: a transactional test's flush
-    removes it, and --reuse-db keeps that flushed database for the next run."""
+def seed_migration_data() -> None:
+    """Put back the rows that migrations seed (service lines, the curators group): a
+    transactional test's flush removes them."""
     import importlib
 
     from django.contrib.auth.models import Group, Permission
@@ -88,15 +87,38 @@ def django_db_setup(django_db_setup, django_db_blocker):
     from vendors.models import ServiceLine
     from vendors.taxonomy import service_lines_seed
 
-    with django_db_blocker.unblock():
-        service_lines_seed(ServiceLine)
-        curators, _ = Group.objects.get_or_create(name=CURATORS_GROUP)
-        group_migration = importlib.import_module("vendors.migrations.0004_catalog_curators_group")
-        curators.permissions.add(
-            *Permission.objects.filter(
-                content_type__app_label="vendors", content_type__model__in=group_migration.MODELS
-            )
+    service_lines_seed(ServiceLine)
+    curators, _ = Group.objects.get_or_create(name=CURATORS_GROUP)
+    group_migration = importlib.import_module("vendors.migrations.0004_catalog_curators_group")
+    curators.permissions.add(
+        *Permission.objects.filter(
+            content_type__app_label="vendors", content_type__model__in=group_migration.MODELS
         )
+    )
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """Seeded data put back once per run: --reuse-db keeps a database a transactional
+    test flushed for the next run."""
+    with django_db_blocker.unblock():
+        seed_migration_data()
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    """Playwright drives Debian's Chromium, headless and offline."""
+    return {
+        **browser_type_launch_args,
+        "executable_path": CHROMIUM,
+        "args": [
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--no-first-run",
+        ],
+    }
 
 
 @pytest.fixture(autouse=True)

@@ -93,6 +93,15 @@ MARKET_RESEARCH = (3, 3, 2, 5, 2, 3, 2, 4)  # KPO
 IT_HELPDESK = (1, 4, 4, 2, 5, 2, 2, 3)  # ITO
 CORE_STRATEGY = (5, 1, 1, 5, 2, 5, 5, 1)  # in-house
 
+# Criteria weights far from the defaults, to tell which weights an assessment was scored with.
+COST_HEAVY_WEIGHTS = {
+    "strategic_value": 0.05,
+    "cost": 0.55,
+    "task_nature": 0.1,
+    "flexibility": 0.1,
+    "control": 0.2,
+}
+
 
 def ratings_of(values) -> dict[str, int]:
     from assessments.models import FACTOR_FIELDS

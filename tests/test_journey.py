@@ -6,7 +6,7 @@ import os
 import pytest
 
 from outsourcing.models import Role
-from tests.conftest import CHROMIUM
+from tests.conftest import browser_type_launch_args  # noqa: F401  (other browser modules import it from here)
 from tests.factories import PASSWORD, MembershipFactory, UserFactory, WorkspaceFactory
 
 # Playwright's sync API runs an event loop in this thread; the ORM calls here are the
@@ -14,21 +14,6 @@ from tests.factories import PASSWORD, MembershipFactory, UserFactory, WorkspaceF
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-@pytest.fixture(scope="session")
-def browser_type_launch_args(browser_type_launch_args):
-    return {
-        **browser_type_launch_args,
-        "executable_path": CHROMIUM,
-        "args": [
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--no-first-run",
-        ],
-    }
 
 
 @pytest.fixture

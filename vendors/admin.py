@@ -1,10 +1,12 @@
-"""The Django admin for the catalog: a fallback for curators and superusers (the app's
-own pages are where daily curation happens). Saves go through the same key refresh as
-the services, so duplicate detection keeps working on records edited here."""
+"""The Django admin for the catalog, read-only: it is for looking records up. Every write
+goes through the curation pages and their services (duplicate detection, change history,
+certificate rules), so the admin cannot be a back door around them."""
 
 from django.contrib import admin
+from django.db import models
 from simple_history.admin import SimpleHistoryAdmin
 
+from outsourcing.admin_readonly import ReadOnlyAdminMixin, ReadOnlyInline
 from vendors.models import (
     Certification,
     DeliveryCentre,
@@ -13,52 +15,44 @@ from vendors.models import (
     ServiceLine,
     Vendor,
 )
-from vendors.normalise import vendor_name_key, website_domain
 
 
 @admin.register(ServiceLine)
-class ServiceLineAdmin(admin.ModelAdmin):
+class ServiceLineAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     list_display = ["name", "code", "option"]
     list_filter = ["option"]
     search_fields = ["name", "code"]
 
 
-class OfferingInline(admin.TabularInline):
+class OfferingInline(ReadOnlyInline):
     model = Offering
-    extra = 0
 
 
-class CentreInline(admin.TabularInline):
+class CentreInline(ReadOnlyInline):
     model = DeliveryCentre
-    extra = 0
 
 
-class CertificationInline(admin.TabularInline):
+class CertificationInline(ReadOnlyInline):
     model = Certification
-    extra = 0
 
 
-class RateCardInline(admin.TabularInline):
+class RateCardInline(ReadOnlyInline):
     model = RateCard
-    extra = 0
 
 
 @admin.register(Vendor)
-class VendorAdmin(SimpleHistoryAdmin):
+class VendorAdmin(ReadOnlyAdminMixin, SimpleHistoryAdmin):
+    # Django 6's default, today: a website typed without a scheme is https.
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     list_display = ["legal_name", "display_name", "headquarters_country", "status", "updated_at"]
     list_filter = ["status", "headquarters_country"]
     search_fields = ["legal_name", "display_name", "website"]
     readonly_fields = ["name_key", "website_domain", "created_at", "updated_at"]
     inlines = [OfferingInline, CentreInline, CertificationInline, RateCardInline]
 
-    def save_model(self, request, obj, form, change):
-        obj.name_key = vendor_name_key(obj.legal_name)
-        obj.website_domain = website_domain(obj.website)
-        super().save_model(request, obj, form, change)
-
 
 @admin.register(Offering, DeliveryCentre, Certification, RateCard)
-class VendorRecordAdmin(SimpleHistoryAdmin):
+class VendorRecordAdmin(ReadOnlyAdminMixin, SimpleHistoryAdmin):
     list_select_related = ["vendor"]
     search_fields = ["vendor__legal_name"]
     autocomplete_fields = ["vendor"]

@@ -13,7 +13,7 @@ from assessments.inventory.importer import (
     inventory_plan,
 )
 from assessments.models import FACTOR_FIELDS
-from assessments.services import assessments_create_bulk
+from assessments.services import assessments_create_bulk, workspace_scoring_lock
 from outsourcing.imports.limits import Limits
 from outsourcing.imports.preview import import_preview_create, import_preview_source
 from outsourcing.imports.reader import read_table
@@ -88,6 +88,7 @@ def inventory_import(
     an archived one is restored. A row whose ratings equal the function's current ones adds
     no assessment, so importing the same file twice leaves the history as it was.
     """
+    workspace_scoring_lock(workspace)  # before anything is read: see its docstring
     report = report_progress or (lambda progress, message="": None)
     # Taken before creating: a created row points at its new function, as an update does.
     creates, updates = plan.creates, plan.updates

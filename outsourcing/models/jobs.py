@@ -12,6 +12,13 @@ class Job(models.Model):
     The row, not Celery's result store, is what pages poll: it looks the same whether a
     worker ran the task or it ran eagerly, and it keeps the output file for download.
     A workspace's job belongs to it; a job without a workspace is the shared catalog's.
+
+    A running job holds a lease: its worker writes `heartbeat_at` while it works, and a job
+    whose heartbeat is older than settings.JOB_LEASE_SECONDS lost its worker. The sweep
+    (outsourcing.services.jobs.jobs_sweep) then runs it again from the start (the work is
+    all-or-nothing, so the start is a safe point) or, after JOB_MAX_ATTEMPTS, fails it
+    visibly with a "Try again" button. `task_name` is the Celery task it was queued with, so
+    the sweep re-sends the same one (older rows fall back to their kind's registered task).
     """
 
     class Kind(models.TextChoices):
@@ -44,12 +51,25 @@ class Job(models.Model):
     requested_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
+    task_name = models.CharField(max_length=200, blank=True)
+    attempts = models.PositiveSmallIntegerField(
+        default=0, help_text="How many times a worker has started it."
+    )
+    can_retry = models.BooleanField(
+        default=False, help_text="It failed for a reason that running it again may cure."
+    )
     created_at = models.DateTimeField(auto_now_add=True)
+    queued_at = models.DateTimeField(null=True, blank=True)
+    sent_at = models.DateTimeField(
+        null=True, blank=True, help_text="When its task last reached the broker."
+    )
+    heartbeat_at = models.DateTimeField(null=True, blank=True)
     started_at = models.DateTimeField(null=True, blank=True)
     finished_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["-created_at"]
+        indexes = [models.Index(fields=["status", "heartbeat_at"], name="job_status_heartbeat")]
         constraints = [
             models.CheckConstraint(
                 condition=models.Q(progress__lte=100), name="job_progress_at_most_100"

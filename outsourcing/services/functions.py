@@ -1,5 +1,6 @@
 from decimal import Decimal
 
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
 from outsourcing.hooks import function_saved
@@ -54,7 +55,15 @@ def function_update(
     function.current_sourcing = current_sourcing
     function.full_clean(exclude=["department"])
     function.department = department_get_or_create(workspace=function.workspace, name=department)
-    function.save()
+    try:
+        with transaction.atomic():
+            function.save()
+    except IntegrityError:
+        # The same name saved by another request (a double-clicked Save) between our check
+        # and our write: the constraint caught it, the person gets the form's error.
+        raise ValidationError(
+            {"name": f"“{function.name}” already exists in this workspace."}
+        ) from None
     function_saved(function)  # apps above the core update what they derive (outsourcing.hooks)
     return function
 

@@ -3,7 +3,7 @@ from dataclasses import dataclass
 from django.contrib.auth.tokens import default_token_generator
 from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
@@ -15,7 +15,7 @@ from outsourcing.models import Membership, Role, User, Workspace
 class Invitation:
     membership: Membership
     new_account: bool
-    set_password_url: str | None  # for a new account: where its owner chooses a password
+    set_password_url: str | None  # for someone with no password yet: where they choose one
 
 
 def _set_password_path(user: User) -> str:
@@ -32,23 +32,34 @@ def member_invite(
 ) -> Invitation:
     """Add the person with this email to the workspace, creating their account if needed.
 
-    A new account gets a link to choose a password, by email and in the returned
-    Invitation so the owner can pass it on. Refuses someone who is already a member.
+    Someone with no password yet (a new account, or one invited before who never chose
+    one) gets a link to choose it, by email and in the returned Invitation so the owner
+    can pass it on. Refuses someone who is already a member.
     """
     email = email.strip().lower()
     if role not in Role.values:
         raise ValidationError({"role": f"“{role}” is not a role."})
+    already_member = ValidationError({"email": f"{email} is already a member of {workspace}."})
     user = User.objects.filter(email__iexact=email).first()
     new_account = user is None
-    if user is None:
-        user = User.objects.create_user(email=email)
-        user.set_unusable_password()
-        user.save(update_fields=["password"])
-    elif Membership.objects.filter(user=user, workspace=workspace).exists():
-        raise ValidationError({"email": f"{email} is already a member of {workspace}."})
-    membership = Membership.objects.create(user=user, workspace=workspace, role=role)
+    if user is not None and Membership.objects.filter(user=user, workspace=workspace).exists():
+        raise already_member
+    try:
+        # A savepoint: the same invitation sent twice at once (a double-clicked button)
+        # loses on the unique constraints and gets the form error, not a 500.
+        with transaction.atomic():
+            if user is None:
+                user = User.objects.create_user(email=email)
+                user.set_unusable_password()
+                user.save(update_fields=["password"])
+            membership = Membership.objects.create(user=user, workspace=workspace, role=role)
+    except IntegrityError:
+        raise already_member from None
 
-    link = f"{site_url.rstrip('/')}{_set_password_path(user)}" if new_account else None
+    # Someone invited before (even removed since) who never chose a password needs the
+    # link again: "sign in with your password" would lock them out.
+    needs_password = not user.has_usable_password()
+    link = f"{site_url.rstrip('/')}{_set_password_path(user)}" if needs_password else None
     body = (
         f"{invited_by.display_name} added you to the {workspace} workspace on Sourcewise "
         f"as {membership.get_role_display().lower()}.\n\n"

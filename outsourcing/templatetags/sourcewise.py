@@ -46,3 +46,10 @@ def percent(value, digits: int = 0) -> str:
     if value in (None, ""):
         return "—"
     return f"{float(value) * 100:.{int(digits)}f} %"
+
+
+@register.filter
+def minutes(value) -> str:
+    """A timedelta as “15 minutes” (“1 minute”, and at least one)."""
+    count = max(1, round(value.total_seconds() / 60))
+    return f"{count} minute{'s' if count != 1 else ''}"

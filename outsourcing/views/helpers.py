@@ -51,13 +51,14 @@ def render_partial_or_full(
     return render(request, template, context, status=status)
 
 
-def render_job(request: HttpRequest, job: Job) -> HttpResponse:
-    """A job's progress page; htmx polls the same URL for the status card alone."""
+def render_job(request: HttpRequest, job: Job, retry_url: str | None = None) -> HttpResponse:
+    """A job's progress page; htmx polls the same URL for the status card alone. With a
+    `retry_url`, a failed job that may be retried offers a "Try again" button posting there."""
     return render_partial_or_full(
         request,
         partial="outsourcing/_job_status.html",
         full="outsourcing/job_detail.html",
-        context={"job": job},
+        context={"job": job, "retry_url": retry_url},
     )
 
 

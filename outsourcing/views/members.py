@@ -47,7 +47,7 @@ def member_invite_view(request):
         service_errors_to_form(form, exc)
         return _render_members(request, form, status=400)
     user = invitation.membership.user
-    if invitation.new_account:
+    if invitation.set_password_url:
         messages.success(
             request,
             f"{user.email} added. We emailed them a link to choose a password; you can also "

@@ -16,7 +16,6 @@ from tests.factories import (
     WorkspaceFactory,
     assess,
 )
-from tests.test_journey import browser_type_launch_args  # noqa: F401  (the Chromium set-up)
 from tests.vendors.factories import OfferingFactory, RateCardFactory, VendorFactory, service_line
 from vendors.models import RateUnit, ServiceLine
 from vendors.taxonomy import service_lines_seed

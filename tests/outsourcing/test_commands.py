@@ -1,5 +1,6 @@
 import pytest
 from django.core.management import CommandError, call_command
+from django.urls import reverse
 
 from outsourcing.models import BusinessFunction, Membership, Role, User, Workspace
 
@@ -68,4 +69,10 @@ def test_load_demo_twice_changes_nothing_the_second_time(db, capsys):
 
 def test_demo_logins_work(db, client):
     call_command("load_demo")
-    assert client.login(username="viewer@sourcewise.example", password="sourcewise-demo")
+    assert (
+        client.post(
+            reverse("login"),
+            {"username": "viewer@sourcewise.example", "password": "sourcewise-demo"},
+        ).status_code
+        == 302
+    )

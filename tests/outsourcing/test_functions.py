@@ -243,3 +243,21 @@ def test_function_text_is_escaped(client_for, workspace, viewer):
     )
     assert b"<script>alert(1)</script>" not in response.content
     assert b"&lt;script&gt;alert(1)&lt;/script&gt;" in response.content
+
+
+def test_a_function_saved_twice_at_once_answers_with_the_form_error(
+    client_for, workspace, editor, monkeypatch
+):
+    from outsourcing import forms
+
+    # Both requests passed the name checks before either had saved.
+    monkeypatch.setattr(forms, "function_name_taken", lambda **kwargs: False)
+    monkeypatch.setattr(BusinessFunction, "validate_constraints", lambda self, exclude=None: None)
+    client = client_for(editor)
+    url = reverse("function_create", args=[workspace.slug])
+    data = {"name": "Payroll processing", "current_sourcing": "in_house"}
+    assert client.post(url, data).status_code == 302
+    response = client.post(url, data)
+    assert response.status_code == 200
+    assert "“Payroll processing” already exists in this workspace." in response.content.decode()
+    assert BusinessFunction.objects.filter(workspace=workspace).count() == 1

@@ -51,7 +51,13 @@ def test_owner_invites_a_new_person_who_then_sets_a_password_and_signs_in(
         form_page.redirect_chain[-1][0],
         {"new_password1": "a long new passphrase", "new_password2": "a long new passphrase"},
     )
-    assert client.login(username="new.person@example.com", password="a long new passphrase")
+    assert (
+        client.post(
+            reverse("login"),
+            {"username": "new.person@example.com", "password": "a long new passphrase"},
+        ).status_code
+        == 302
+    )
 
 
 def test_inviting_an_existing_account_adds_it_without_a_password_link(
@@ -127,3 +133,52 @@ def test_removed_member_loses_access(client, client_for, workspace, owner, edito
     client.force_login(editor)
     assert client.get(reverse("function_list", args=[workspace.slug])).status_code == 404
     assert User.objects.filter(pk=editor.pk).exists()
+
+
+def test_a_removed_member_reinvited_before_choosing_a_password_gets_a_working_link(
+    client, client_for, workspace, owner, django_capture_on_commit_callbacks
+):
+    owner_client = client_for(owner)
+    with django_capture_on_commit_callbacks(execute=True):
+        _invite(owner_client, workspace, "late@example.com")
+    membership = Membership.objects.get(user__email="late@example.com")
+    owner_client.post(reverse("member_remove", args=[workspace.slug, membership.pk]))
+    with django_capture_on_commit_callbacks(execute=True):
+        response = _invite(owner_client, workspace, "late@example.com")
+    assert response.status_code == 302
+    link = next(word for word in mail.outbox[-1].body.split() if "/accounts/reset/" in word)
+
+    client.logout()
+    form_page = client.get(link, follow=True)
+    client.post(
+        form_page.redirect_chain[-1][0],
+        {"new_password1": "a long new passphrase", "new_password2": "a long new passphrase"},
+    )
+    assert (
+        client.post(
+            reverse("login"), {"username": "late@example.com", "password": "a long new passphrase"}
+        ).status_code
+        == 302
+    )
+
+
+def test_an_invitation_sent_twice_at_once_answers_with_the_form_error(
+    client_for, workspace, owner, monkeypatch
+):
+    from outsourcing.services import members
+
+    # The second request checked "not a member yet" before the first one committed.
+    real_filter = members.Membership.objects.filter
+    monkeypatch.setattr(
+        members.Membership.objects,
+        "filter",
+        lambda *args, **kwargs: (
+            real_filter(pk=None) if "user" in kwargs else real_filter(*args, **kwargs)
+        ),
+    )
+    client = client_for(owner)
+    _invite(client, workspace, "twice@example.com")
+    response = _invite(client, workspace, "twice@example.com")
+    assert response.status_code == 400
+    assert "twice@example.com is already a member" in response.content.decode()
+    assert Membership.objects.filter(user__email="twice@example.com").count() == 1

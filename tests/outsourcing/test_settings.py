@@ -59,3 +59,44 @@ def test_urls_switch_to_postgres_and_redis():
     assert result.stdout.strip() == (
         "('django.db.backends.postgresql', False, 'redis://cache:6379/1')"
     )
+
+
+# The documented production configuration (README, "Running in production").
+PRODUCTION = {
+    "DEBUG": "False",
+    "SECRET_KEY": "k3Vq-production-like-secret-0123456789-abcdefghijklmnopqrstuvwxyz",
+    "ALLOWED_HOSTS": "sourcewise.example.com",
+}
+
+
+def test_check_deploy_is_clean_in_the_documented_production_configuration():
+    # The browser tests set DJANGO_ALLOW_ASYNC_UNSAFE in this process; production never does.
+    unset = {"DEBUG", "SECRET_KEY", "DJANGO_ALLOW_ASYNC_UNSAFE"}
+    clean = {k: v for k, v in os.environ.items() if k not in unset}
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+        cwd=ROOT,
+        env={**clean, **PRODUCTION},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "no issues" in result.stdout
+
+
+def test_production_redirects_to_https_and_asks_for_hsts():
+    result = _settings_in_subprocess(
+        PRODUCTION,
+        "settings.SECURE_SSL_REDIRECT, settings.SECURE_HSTS_SECONDS >= 31536000, "
+        "settings.SECURE_HSTS_INCLUDE_SUBDOMAINS",
+    )
+    assert result.stdout.strip() == "(True, True, True)", result.stderr
+
+
+def test_https_redirect_and_hsts_can_be_turned_off_for_a_plain_http_trial():
+    result = _settings_in_subprocess(
+        {**PRODUCTION, "SECURE_SSL_REDIRECT": "False", "SECURE_HSTS_SECONDS": "0"},
+        "settings.SECURE_SSL_REDIRECT, settings.SECURE_HSTS_SECONDS",
+    )
+    assert result.stdout.strip() == "(False, 0)", result.stderr
