@@ -2,9 +2,11 @@
 violation (no inline script, no handler attributes, nothing from elsewhere)."""
 
 import os
+from datetime import date, timedelta
 
 import pytest
 
+from assessments.rounds.services import round_open
 from outsourcing.models import Job, Role
 from tests.conftest import seed_migration_data
 from tests.factories import (
@@ -68,6 +70,12 @@ def test_the_main_pages_raise_no_csp_violation(page, live_server):
     assess(payroll, PAYROLL)
     assess(BusinessFunctionFactory(workspace=workspace, name="IT help desk"), IT_HELPDESK)
     job = JobFactory(workspace=workspace, status=Job.Status.RUNNING, progress=30)
+    round_ = round_open(
+        function=payroll,
+        opened_by=owner,
+        assessors=[owner],
+        due_date=date.today() + timedelta(days=7),
+    )
     page.add_init_script(RECORD_VIOLATIONS)
 
     problems = _visit_all(page, live_server.url, ["/accounts/login/"])
@@ -88,6 +96,15 @@ def test_the_main_pages_raise_no_csp_violation(page, live_server):
             "/w/acme/methodology/",
             "/w/acme/members/",
             f"/w/acme/jobs/{job.pk}/",
+            "/w/acme/rounds/",
+            f"/w/acme/rounds/{round_.pk}/",
+            f"/w/acme/functions/{payroll.pk}/rounds/new/",
+            "/w/acme/activity/",
+            "/w/acme/contracts/",
+            "/w/acme/contracts/new/",
+            "/w/acme/contracts/import/",
+            "/w/acme/reports/",
+            "/w/acme/reports/new/",
             "/profile/",
             "/vendors/",
             "/w/nowhere/",
