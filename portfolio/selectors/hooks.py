@@ -41,6 +41,11 @@ NOTICE_WINDOW_DAYS = 365
 #: Above this Herfindahl–Hirschman index (shares in %, 0–10,000) spend is concentrated
 #: (docs/domain.md, *Portfolio view*).
 HHI_CONCENTRATED = 2500
+#: A critical service: a contracted function rated 4 or 5 on strategic importance ("strategic"
+#: or "core differentiator"). One vendor holding more than a third of them is a warning of its
+#: own, whatever the HHI of the spend says (docs/domain.md, *Portfolio view*).
+CRITICAL_IMPORTANCE = 4
+CRITICAL_SHARE = Decimal(1) / 3
 SCORE_BAND_ORDER = [TOP_BAND, *reversed([band for _bound, band in SCORE_BANDS])]
 
 
@@ -98,6 +103,28 @@ def _hhi_sentence(label: str, rows: list[list], hhi: int) -> str:
     )
 
 
+def _critical_dependence(contracts: list) -> str | None:
+    """The warning when one vendor delivers more than a third of the critical services
+    under active contracts, or None."""
+    vendors_of: dict[int, set[str]] = defaultdict(set)
+    for contract in contracts:
+        for function in contract.functions.all():
+            assessment = function.latest_assessment
+            if assessment and assessment.strategic_importance >= CRITICAL_IMPORTANCE:
+                vendors_of[function.pk].add(contract.vendor.name)
+    if not vendors_of:
+        return None
+    held = Counter(name for names in vendors_of.values() for name in names)
+    vendor, count = min(held.items(), key=lambda item: (-item[1], item[0]))
+    if Decimal(count) / len(vendors_of) <= CRITICAL_SHARE:
+        return None
+    return (
+        f"Warning: {count / len(vendors_of):.0%} of critical services ({count} of "
+        f"{len(vendors_of)} contracted functions of strategic importance 4–5) depend on one "
+        f"vendor, {vendor}; plan a second source or an exit."
+    )
+
+
 def concentration_section(scope: ReportScope) -> dict:
     """Active contracts' annual value by vendor and by delivery country (in the workspace
     currency at the latest reference rate), with the Herfindahl–Hirschman index of each."""
@@ -105,9 +132,12 @@ def concentration_section(scope: ReportScope) -> dict:
     by_vendor: dict[str, Decimal] = defaultdict(Decimal)
     by_country: dict[str, Decimal] = defaultdict(Decimal)
     skipped = 0
-    for contract in contract_queryset(workspace=scope.workspace).filter(
-        status=ContractStatus.ACTIVE
-    ):
+    active = list(
+        contract_queryset(workspace=scope.workspace)
+        .filter(status=ContractStatus.ACTIVE)
+        .prefetch_related("functions__latest_assessment")
+    )
+    for contract in active:
         try:
             value = convert(contract.annual_value, contract.currency, currency).amount
         except NotConvertible:
@@ -132,6 +162,9 @@ def concentration_section(scope: ReportScope) -> dict:
         _hhi_sentence("vendor", vendors, vendor_hhi),
         _hhi_sentence("delivery country", places, country_hhi),
     ]
+    dependence = _critical_dependence(active)
+    if dependence:
+        sentences.append(dependence)
     headers = [f"Annual value ({currency})", "Share (%)"]
     return {
         "available": True,

@@ -302,3 +302,34 @@ def test_scorecards_by_vendor_weakest_first(workspace):
         ["Good Ltd", 100.0, "excellent"],
     ]
     assert "The weakest is Patchy Ltd (50 of 100, average)" in section["sentences"][0]
+
+
+def test_one_vendor_holding_more_than_a_third_of_critical_services_is_a_warning(workspace):
+    from tests.vendors.contracts.factories import ContractFactory
+
+    core = CORE_STRATEGY  # strategic importance 5: a critical service
+    critical = [BusinessFunctionFactory(workspace=workspace) for _ in range(3)]
+    for function in critical:
+        assess(function, core)
+    routine = BusinessFunctionFactory(workspace=workspace)
+    assess(routine, PAYROLL)  # strategic importance 1: not critical, not counted
+    big, small = VendorFactory(legal_name="Big Ltd"), VendorFactory(legal_name="Small Ltd")
+    ContractFactory(workspace=workspace, vendor=big).functions.set([*critical[:2], routine])
+    ContractFactory(workspace=workspace, vendor=small).functions.set(critical[2:])
+    sentences = " ".join(_figures(workspace)["sections"]["concentration"]["sentences"])
+    # Big Ltd delivers 2 of the 3 critical services: 67 %, more than a third.
+    assert "67% of critical services (2 of 3" in sentences
+    assert "Big Ltd" in sentences.split("depend on one vendor")[1]
+
+
+def test_critical_services_spread_over_vendors_raise_no_warning(workspace):
+    from tests.vendors.contracts.factories import ContractFactory
+
+    for index in range(4):
+        function = BusinessFunctionFactory(workspace=workspace)
+        assess(function, CORE_STRATEGY)
+        vendor = VendorFactory(legal_name=f"Vendor {index}")
+        ContractFactory(workspace=workspace, vendor=vendor).functions.set([function])
+    sentences = " ".join(_figures(workspace)["sections"]["concentration"]["sentences"])
+    # Each vendor holds 1 of 4 critical services (25 %): no more than a third.
+    assert "critical services" not in sentences
