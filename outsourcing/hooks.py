@@ -13,17 +13,19 @@ from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from outsourcing.models import BusinessFunction, User
+    from outsourcing.models import BusinessFunction, User, Workspace
 
 FunctionContext = Callable[["BusinessFunction"], dict[str, Any]]
 Landing = Callable[["User"], str | None]
 DemoStep = Callable[[dict], Iterable[str]]
 FunctionSaved = Callable[["BusinessFunction"], None]
+FunctionsImported = Callable[["Workspace"], None]
 
 _function_page: dict[str, FunctionContext] = {}
 _landings: dict[str, Landing] = {}
 _demo_steps: dict[str, DemoStep] = {}
 _function_saved: dict[str, FunctionSaved] = {}
+_functions_imported: dict[str, FunctionsImported] = {}
 
 
 def function_page_register(name: str, context: FunctionContext) -> None:
@@ -58,6 +60,17 @@ def function_saved_register(name: str, after_save: FunctionSaved) -> None:
 def function_saved(function: "BusinessFunction") -> None:
     for after_save in _function_saved.values():
         after_save(function)
+
+
+def functions_imported_register(name: str, after_import: FunctionsImported) -> None:
+    """`after_import(workspace)` runs after an import changed many of the workspace's
+    functions at once, outside the import's transaction (it may take a while)."""
+    _functions_imported[name] = after_import
+
+
+def functions_imported(workspace: "Workspace") -> None:
+    for after_import in _functions_imported.values():
+        after_import(workspace)
 
 
 def demo_register(name: str, step: DemoStep) -> None:

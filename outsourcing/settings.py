@@ -201,8 +201,9 @@ FILES_KEEP_DAYS = env.int("FILES_KEEP_DAYS", default=30)
 # Task modules outside an app's tasks.py, which autodiscovery would not find.
 CELERY_IMPORTS = ["vendors.contracts.tasks"]
 # Celery beat (make worker runs it inside the worker; make beat runs it alone), in
-# CELERY_TIMEZONE = TIME_ZONE: the job sweep, the file clean-up, and the daily
-# notice-deadline reminders.
+# CELERY_TIMEZONE = TIME_ZONE: the job sweep, the file clean-up, the daily
+# notice-deadline reminders, and the nightly projected savings (rate cards change in the
+# shared catalog, which no workspace's own save notices).
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_BEAT_SCHEDULE = {
     "jobs-sweep": {"task": "outsourcing.tasks.jobs_sweep", "schedule": float(JOB_SWEEP_SECONDS)},
@@ -213,6 +214,10 @@ CELERY_BEAT_SCHEDULE = {
     "send-contract-reminders": {
         "task": "vendors.contracts.send_contract_reminders",
         "schedule": crontab(hour=7, minute=0),
+    },
+    "refresh-projected-savings": {
+        "task": "businesscase.refresh_projected_savings",
+        "schedule": crontab(hour=3, minute=45),
     },
 }
 CELERY_BEAT_SCHEDULE_FILENAME = env.str(

@@ -14,6 +14,7 @@ from assessments.inventory.importer import (
 )
 from assessments.models import FACTOR_FIELDS
 from assessments.services import assessments_create_bulk, workspace_scoring_lock
+from outsourcing.hooks import functions_imported
 from outsourcing.imports.limits import Limits
 from outsourcing.imports.preview import import_preview_create, import_preview_source
 from outsourcing.imports.reader import read_table
@@ -217,4 +218,6 @@ def inventory_import_work(job: Job, report_progress: ProgressFn) -> JobOutput:
         file_name=job.params["filename"],
         counts=asdict(result),
     )
+    report_progress(95, "Updating what depends on the functions…")
+    functions_imported(job.workspace)  # e.g. projected savings (outsourcing.hooks)
     return JobOutput(message=result.message)

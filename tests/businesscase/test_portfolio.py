@@ -182,3 +182,25 @@ def test_editing_a_function_reprojects_its_saving(client, workspace, editor, off
     assert response.status_code == 302
     # 200,000 − 24,000 × 1.05: the stored saving follows the edit.
     assert ProjectedSaving.objects.get(function=payroll).annual_saving == Decimal("174800.00")
+
+
+def test_an_inventory_import_projects_the_savings_of_what_it_changed(
+    workspace, offshore_vendor, tmp_path
+):
+    inventory = tmp_path / "inventory.csv"
+    inventory.write_text("name,annual_cost,fte,service_line\nImported payroll,100000,2,payroll\n")
+    call_command("import_functions", str(inventory), workspace=workspace.slug)
+    saving = ProjectedSaving.objects.get(function__name="Imported payroll")
+    # As in the refresh test above: 100,000 in-house against 24,000 × 1.05 offshore.
+    assert saving.annual_saving == Decimal("74800.00")
+
+
+def test_the_nightly_refresh_follows_a_rate_card_change(workspace, offshore_vendor):
+    from businesscase.tasks import refresh_projected_savings
+
+    big = function(workspace, "Big", "100000", fte="2")
+    projected_savings_refresh(workspace=workspace)
+    offshore_vendor.rate_cards.update(rate=Decimal("2000"))  # a curator's edit, not a save
+    refresh_projected_savings()
+    # 2 FTE × 2,000 × 12 = 48,000, × 1.05 governance = 50,400; 100,000 − 50,400.
+    assert ProjectedSaving.objects.get(function=big).annual_saving == Decimal("49600.00")

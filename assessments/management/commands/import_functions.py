@@ -1,5 +1,6 @@
 from assessments.inventory.importer import inventory_plan
 from assessments.inventory.services import inventory_import
+from outsourcing.hooks import functions_imported
 from outsourcing.imports.command import WorkspaceImportCommand
 from outsourcing.imports.reader import read_table
 
@@ -18,4 +19,6 @@ class Command(WorkspaceImportCommand):
         )
 
     def apply(self, *, workspace, plan):
-        return inventory_import(workspace=workspace, plan=plan, imported_by=None)
+        result = inventory_import(workspace=workspace, plan=plan, imported_by=None)
+        functions_imported(workspace)  # e.g. projected savings (outsourcing.hooks)
+        return result
