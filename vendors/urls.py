@@ -15,6 +15,7 @@ urlpatterns = [
     path("import/<int:job_pk>/commit/", files.catalog_import_commit, name="catalog_import_commit"),
     path("import/<int:job_pk>/cancel/", files.catalog_import_cancel, name="catalog_import_cancel"),
     path("import/jobs/<int:pk>/", files.catalog_job, name="catalog_job"),
+    path("import/jobs/<int:pk>/retry/", files.catalog_job_retry, name="catalog_job_retry"),
     path("export/", files.catalog_export, name="catalog_export"),
     path("service-lines/", curation.service_lines, name="service_lines"),
     path("service-lines/new/", curation.service_line_form, name="service_line_create"),

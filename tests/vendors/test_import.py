@@ -397,3 +397,35 @@ def test_a_rate_with_thousands_separators_reads_as_the_inventory_reads_it():
     plan = catalog_import(files=files({"rates.csv": rates}))
     assert plan.applied, plan.errors
     assert RateCard.objects.get(delivery_country="IN").rate == Decimal("1900.50")
+
+
+def test_a_failed_catalog_import_offers_try_again_to_curators(
+    client, curator, django_capture_on_commit_callbacks
+):
+    job = Job.objects.create(
+        workspace=None,
+        kind=Job.Kind.IMPORT_CATALOG,
+        status=Job.Status.FAILED,
+        can_retry=True,
+        message="The worker was lost three times.",
+    )
+    client.force_login(curator)
+    page = client.get(reverse("vendors:catalog_job", args=[job.pk])).content.decode()
+    retry = reverse("vendors:catalog_job_retry", args=[job.pk])
+    assert "Try again" in page and retry in page
+    with django_capture_on_commit_callbacks(execute=False):
+        response = client.post(retry)
+    assert response["Location"] == reverse("vendors:catalog_job", args=[job.pk])
+    job.refresh_from_db()
+    assert job.status == Job.Status.QUEUED
+
+
+def test_only_curators_may_retry_a_catalog_import(client, editor):
+    job = Job.objects.create(
+        workspace=None, kind=Job.Kind.IMPORT_CATALOG, status=Job.Status.FAILED, can_retry=True
+    )
+    client.force_login(editor)
+    response = client.post(reverse("vendors:catalog_job_retry", args=[job.pk]))
+    assert response.status_code in (403, 404)
+    job.refresh_from_db()
+    assert job.status == Job.Status.FAILED

@@ -8,12 +8,13 @@ confirmation whose preview lists what it would create and update.
 from django.contrib import messages
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from outsourcing.imports.preview import import_upload_checked
 from outsourcing.models import Job
 from outsourcing.selectors import catalog_job_get
-from outsourcing.services.jobs import job_confirm, job_discard
+from outsourcing.services.jobs import job_confirm, job_discard, job_recover_if_lost, job_retry
 from outsourcing.views.helpers import render_job
 from vendors.access import curator_required
 from vendors.forms import CatalogUploadForm
@@ -73,7 +74,17 @@ def catalog_import_cancel(request, job_pk: int):
 
 @curator_required
 def catalog_job(request, pk: int):
-    return render_job(request, catalog_job_get(pk=pk))
+    job = job_recover_if_lost(job=catalog_job_get(pk=pk))
+    retry_url = reverse("vendors:catalog_job_retry", args=[job.pk]) if job.can_retry else None
+    return render_job(request, job, retry_url=retry_url)
+
+
+@curator_required
+@require_POST
+def catalog_job_retry(request, pk: int):
+    if job_retry(job=catalog_job_get(pk=pk)):
+        messages.success(request, "Started again.")
+    return redirect("vendors:catalog_job", pk=pk)
 
 
 @curator_required
