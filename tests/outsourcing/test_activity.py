@@ -39,12 +39,9 @@ def _row_with(page: str, *needles: str) -> str:
     return found[0]
 
 
-@pytest.fixture
-def worked_workspace(
-    client_for, workspace, owner, editor, viewer, django_capture_on_commit_callbacks
-):
-    """Every kind of change, each made by a person through the pages."""
-    client = client_for(editor)
+def _editor_works_on_payroll(client, workspace, editor) -> None:
+    """An editor creates, edits, assesses and archives a function, opens a round on it and
+    records notice on a contract."""
     client.post(
         reverse("function_create", args=[workspace.slug]),
         {"name": "Payroll", "department": "Finance", "current_sourcing": "in_house"},
@@ -73,16 +70,12 @@ def worked_workspace(
         reverse("rounds:function_round_open", args=[workspace.slug, payroll.pk]),
         {"assessors": [editor.pk], "due_date": timezone.localdate() + timedelta(days=3)},
     )
-    with django_capture_on_commit_callbacks(execute=True):
+
+
+def _owner_runs_the_workspace(client, workspace, viewer, on_commit) -> None:
+    """An owner changes the weights, starts a report, and changes then removes a member."""
+    with on_commit(execute=True):
         client.post(
-            reverse("function_import", args=[workspace.slug]),
-            {"file": SimpleUploadedFile("client-inventory.csv", IMPORT_CSV)},
-        )
-        job = Job.objects.get(kind=Job.Kind.IMPORT_FUNCTIONS)
-        client.post(reverse("import_confirm", args=[workspace.slug, job.pk]))
-    owner_client = client_for(owner)
-    with django_capture_on_commit_callbacks(execute=True):
-        owner_client.post(
             reverse("assessments:weights_direct", args=[workspace.slug]),
             {
                 "strategic_value": "30",
@@ -92,17 +85,36 @@ def worked_workspace(
                 "control": "10",
             },
         )
-    with django_capture_on_commit_callbacks(execute=True):
-        owner_client.post(
+    with on_commit(execute=True):
+        client.post(
             reverse("portfolio_report_create", args=[workspace.slug]),
             {"sections": list(SECTION_TITLES), "language": "en"},
         )
     viewer_membership = Membership.objects.get(workspace=workspace, user=viewer)
-    owner_client.post(
+    client.post(
         reverse("member_change_role", args=[workspace.slug, viewer_membership.pk]),
         {"role": "editor"},
     )
-    owner_client.post(reverse("member_remove", args=[workspace.slug, viewer_membership.pk]))
+    client.post(reverse("member_remove", args=[workspace.slug, viewer_membership.pk]))
+
+
+@pytest.fixture
+def worked_workspace(
+    client_for, workspace, owner, editor, viewer, django_capture_on_commit_callbacks
+):
+    """Every kind of change, each made by a person through the pages."""
+    client = client_for(editor)
+    _editor_works_on_payroll(client, workspace, editor)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(
+            reverse("function_import", args=[workspace.slug]),
+            {"file": SimpleUploadedFile("client-inventory.csv", IMPORT_CSV)},
+        )
+        job = Job.objects.get(kind=Job.Kind.IMPORT_FUNCTIONS)
+        client.post(reverse("import_confirm", args=[workspace.slug, job.pk]))
+    _owner_runs_the_workspace(
+        client_for(owner), workspace, viewer, django_capture_on_commit_callbacks
+    )
     return workspace
 
 
