@@ -134,6 +134,17 @@ def _celery_runs_eagerly(request):
 
 
 @pytest.fixture(autouse=True)
+def _fresh_local_cache():
+    """Start each test with an empty in-process cache. SQLite hands a rolled-back row's id
+    to the next test's row, so a count kept under an id (the API's per-token throttle) would
+    leak from one test into another. A Redis cache is left alone: it is the broker's too."""
+    from django.core.cache import caches
+
+    if "LocMemCache" in settings.CACHES["default"]["BACKEND"]:
+        caches["default"].clear()
+
+
+@pytest.fixture(autouse=True)
 def _test_settings(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
     # Real password hashing costs a third of a second per user; tests need none of it.

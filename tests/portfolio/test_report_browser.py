@@ -18,7 +18,13 @@ from tests.factories import (
 )
 from tests.test_journey import _sign_in, browser_type_launch_args  # noqa: F401 (a fixture)
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+# PostgreSQL: the stand-in worker thread writes the report while the live server's thread
+# answers the progress polls; SQLite's shared in-memory test database locks the table.
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.postgres,
+    pytest.mark.django_db(transaction=True),
+]
 
 
 class _Worker:
